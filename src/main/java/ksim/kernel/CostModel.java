@@ -1,0 +1,41 @@
+package ksim.kernel;
+
+/**
+ * How much simulated time kernel work takes. The defaults come from the real-kernel anchors
+ * measured on this project's machines (shared/reference/anchors.md, Linux 6.18 on a 2-CPU VM):
+ * getpid ~0.1 us, fork+_exit+waitpid ~165 us a cycle, vfork+_exit+waitpid ~31-38 us,
+ * pthread_create+join ~22-25 us, a pipe ping-pong context switch ~1.5 us.
+ * The split of a fork cycle between fork, exit and wait is ksim's estimate (copying the
+ * page tables dominates fork, tearing them down dominates exit); only the sum was measured.
+ */
+public final class CostModel {
+    /** Entry and exit of a cheap system call (getpid). */
+    public long syscallNs = 100;
+    /** fork(): copy_process with dup_mm, in the parent. */
+    public long forkNs = 110_000;
+    /** clone(CLONE_VM ...): no mm copy (vfork, threads). */
+    public long cloneVmNs = 15_000;
+    /** execve(): a new mm and program image. */
+    public long execNs = 250_000;
+    /** do_exit(): the mm teardown of the last user of an mm. */
+    public long exitNs = 45_000;
+    /** wait4() that reaps a zombie (release_task). */
+    public long reapNs = 3_000;
+    /** Reading a /proc file: open + read + close. */
+    public long procReadNs = 4_000;
+    /** One context switch (__schedule to the next task's first instruction). */
+    public long contextSwitchNs = 1_500;
+
+    public CostModel copy() {
+        CostModel c = new CostModel();
+        c.syscallNs = syscallNs;
+        c.forkNs = forkNs;
+        c.cloneVmNs = cloneVmNs;
+        c.execNs = execNs;
+        c.exitNs = exitNs;
+        c.reapNs = reapNs;
+        c.procReadNs = procReadNs;
+        c.contextSwitchNs = contextSwitchNs;
+        return c;
+    }
+}

@@ -1,0 +1,167 @@
+package ksim.kernel;
+
+import ksim.kernel.fork.CloneFlags;
+import ksim.kernel.fork.Execve;
+import ksim.kernel.fork.Fork;
+import ksim.kernel.pid.Pid;
+import ksim.kernel.pid.PidNamespace;
+import ksim.kernel.pid.PidType;
+import ksim.kernel.pid.Pids;
+import ksim.kernel.sched.Scheduler;
+import ksim.kernel.signal.SigHand;
+import ksim.kernel.signal.Signal;
+import ksim.kernel.task.MmStruct;
+import ksim.kernel.task.Program;
+import ksim.kernel.task.SignalStruct;
+import ksim.kernel.task.Task;
+import ksim.kernel.task.TaskFlags;
+import ksim.kernel.time.Event;
+import ksim.kernel.time.EventQueue;
+import ksim.kernel.util.ListHead;
+
+/**
+ * One simulated machine: N CPUs, a nanosecond clock, and the event queue that drives them.
+ *
+ * <p>Everything happens on the caller's Java thread, one event at a time in (time, seq)
+ * order, so a run is a pure function of its configuration and seed. {@link #boot} creates
+ * what start_kernel() and rest_init() leave behind (one idle task per CPU, init as PID 1),
+ * and {@link #run} advances time until nothing is left to happen.
+ */
+public final class Kernel {
+    public final KernelConfig config;
+    public final CostModel costs;
+    public final EventQueue events = new EventQueue();
+    public final Scheduler sched;
+    public final Entry entry;
+    public final PidNamespace initPidNs;
+    /** init_task.tasks: every thread-group leader, in creation order. */
+    public final ListHead<Task> initTasks = ListHead.head();
+    /** init_mm: the mm idle tasks borrow. */
+    public final MmStruct initMm = new MmStruct(null, new String[0]);
+
+    public int nrThreads;
+    public int nrProcesses;
+    public long totalForks;
+    public int lastPid;
+    /** max_threads (kernel/fork.c): RAM / (8 * THREAD_SIZE), seen as 385463 on these machines. */
+    public int maxThreads = 385463;
+
+    private long now;
+    private int nsSerial;
+    private Task init;
+    /** Called after every event when set (the invariant checker in tests). */
+    public Runnable afterEvent;
+
+    public Kernel(KernelConfig config) {
+        String bad = config.validate();
+        if (bad != null) {
+            throw new IllegalArgumentException(bad);
+        }
+        this.config = config;
+        this.costs = config.costs;
+        this.initPidNs = new PidNamespace(null, nsSerial++);
+        this.entry = new Entry(this);
+        this.sched = new Scheduler(this, config.cpus);
+        Pid idlePid = idlePid();
+        for (int cpu = 0; cpu < config.cpus; cpu++) {
+            sched.initIdle(idleTask(cpu, idlePid), cpu);
+        }
+    }
+
+    public long now() {
+        return now;
+    }
+
+    /** init_struct_pid: PID 0 of the initial namespace, used by the idle tasks and never allocated. */
+    private Pid idlePid() {
+        return Pids.initStructPid(initPidNs);
+    }
+
+    /** init_task / fork_idle(): swapper/N, PF_IDLE | PF_KTHREAD, no mm, borrowing init_mm. */
+    private Task idleTask(int cpu, Pid pid) {
+        Task t = new Task();
+        t.comm = "swapper/" + cpu;
+        t.flags = TaskFlags.PF_IDLE | TaskFlags.PF_KTHREAD;
+        t.threadPid = pid;
+        t.signal = new SignalStruct();
+        t.signal.threadHead.addTail(t.threadNode);
+        t.signal.pids[PidType.PIDTYPE_TGID] = pid;
+        t.signal.pids[PidType.PIDTYPE_PGID] = pid;
+        t.signal.pids[PidType.PIDTYPE_SID] = pid;
+        t.sighand = new SigHand();
+        t.activeMm = initMm;
+        initMm.grab();
+        t.realParent = t;
+        t.parent = t;
+        t.pidNsForChildren = initPidNs;
+        t.prio = t.staticPrio = t.normalPrio = 120;
+        return t;
+    }
+
+    /** The idle task of a CPU. */
+    public Task idle(int cpu) {
+        return sched.rqs[cpu].idle;
+    }
+
+    /** init (PID 1), once booted. */
+    public Task init() {
+        return init;
+    }
+
+    /**
+     * rest_init(): PID 1 is forked from CPU 0's idle task and execs {@code initProgram}.
+     * Returns init.
+     */
+    public Task boot(Program initProgram) {
+        init = Fork.userModeThread(this, idle(0), initProgram);
+        // kernel_init() then execs /sbin/init: a user task with an mm of its own
+        init.flags &= ~(TaskFlags.PF_FORKNOEXEC | TaskFlags.PF_KTHREAD);
+        init.flags |= TaskFlags.PF_RANDOMIZE;
+        init.mm = new MmStruct(null, new String[] {"init"});
+        init.activeMm = init.mm;
+        Execve.setTaskComm(init, "init");
+        sched.wakeUpNewTask(init);
+        return init;
+    }
+
+    /** create_pid_namespace(). */
+    public PidNamespace createPidNamespace(PidNamespace parent) {
+        return new PidNamespace(parent, nsSerial++);
+    }
+
+    /** Arms a one-shot callback at simulated time {@code at} (a kernel timer). */
+    public void at(long at, Runnable r) {
+        events.schedule(new Event() {
+            @Override
+            public void fire() {
+                r.run();
+            }
+        }, at);
+    }
+
+    /** Runs events until none is left or the next one is later than {@code until}; returns whether any remain. */
+    public boolean run(long until) {
+        while (!events.isEmpty() && events.peekTime() <= until) {
+            Event e = events.poll();
+            now = e.expires();
+            e.fire();
+            if (afterEvent != null) {
+                afterEvent.run();
+            }
+        }
+        if (until != Long.MAX_VALUE && now < until) {
+            now = until;
+        }
+        return !events.isEmpty();
+    }
+
+    /** Runs until nothing is left to happen. */
+    public void run() {
+        run(Long.MAX_VALUE);
+    }
+
+    /** Clone flags fork() uses: exit signal SIGCHLD. */
+    public static final long FORK_FLAGS = Signal.SIGCHLD;
+    /** What init uses to start a container-like first task: a new PID namespace. */
+    public static final long NEWPID_FORK_FLAGS = CloneFlags.CLONE_NEWPID | Signal.SIGCHLD;
+}

@@ -1,0 +1,344 @@
+package ksim.kernel.exit;
+
+import java.util.ArrayList;
+import java.util.List;
+import ksim.kernel.Kernel;
+import ksim.kernel.pid.Pid;
+import ksim.kernel.pid.PidNamespace;
+import ksim.kernel.pid.PidType;
+import ksim.kernel.pid.Pids;
+import ksim.kernel.signal.Signal;
+import ksim.kernel.signal.Signals;
+import ksim.kernel.task.MmStruct;
+import ksim.kernel.task.SignalStruct;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.Task;
+import ksim.kernel.task.TaskFlags;
+import ksim.kernel.task.TaskState;
+
+/** kernel/exit.c: do_exit(), exit_notify(), reparenting, release_task(). */
+public final class Exit {
+    private Exit() {}
+
+    /** SA_NOCLDWAIT (arch/x86/include/uapi/asm/signal.h). */
+    public static final long SA_NOCLDWAIT = 0x00000002;
+
+    /**
+     * do_group_exit() + do_exit(), continued from where a sleep left it (see {@link ExitGroup}).
+     * Returns {@link Syscall#BLOCK} while a dying namespace init waits, else NORETURN.
+     */
+    static long doExit(Kernel k, Task tsk, ExitGroup e) {
+        switch (e.phase) {
+            case START -> {
+                int code = e.group ? doGroupExit(k, tsk, e.code) : e.code;
+                exitPrologue(k, tsk, code);
+                e.phase = ExitGroup.Phase.NOTIFY;
+                PidNamespace ns = tsk.activePidNs();
+                if (ns.childReaper == tsk && findAliveThread(tsk) == null) {
+                    zapPidNsProcesses(k, tsk, ns);
+                    e.zapWait = Wait.WaitOpts.forZap(tsk);
+                    e.phase = ExitGroup.Phase.ZAP_REAP;
+                }
+            }
+            case ZAP_REAP, ZAP_DRAIN, NOTIFY -> { }
+        }
+        if (e.phase == ExitGroup.Phase.ZAP_REAP) {
+            // do { clear TIF_SIGPENDING; rc = kernel_wait4(-1, NULL, __WALL, NULL); } while (rc != -ECHILD)
+            tsk.sigPending = false;
+            long rc;
+            while ((rc = Wait.doWait(k, tsk, e.zapWait)) > 0) {
+                // reaped one; look again
+            }
+            if (rc == Syscall.BLOCK) {
+                return Syscall.BLOCK;
+            }
+            e.phase = ExitGroup.Phase.ZAP_DRAIN;
+        }
+        if (e.phase == ExitGroup.Phase.ZAP_DRAIN) {
+            // wait until all that is left of the namespace is its reaper (free_pid() wakes us)
+            PidNamespace ns = tsk.activePidNs();
+            int initPids = tsk.isGroupLeader() ? 1 : 2;
+            tsk.sigPending = false;
+            if (ns.pidAllocated != initPids) {
+                tsk.state = TaskState.TASK_INTERRUPTIBLE;
+                return Syscall.BLOCK;
+            }
+            tsk.state = TaskState.TASK_RUNNING;
+            e.phase = ExitGroup.Phase.NOTIFY;
+        }
+        exitNotify(k, tsk);
+        // do_task_dead()
+        tsk.state = TaskState.TASK_DEAD;
+        return Syscall.NORETURN;
+    }
+
+    /** do_group_exit(): the group's exit code, and every other thread is killed. */
+    private static int doGroupExit(Kernel k, Task current, int exitCode) {
+        SignalStruct sig = current.signal;
+        if ((sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0) {
+            return sig.groupExitCode;
+        }
+        if (sig.groupExecTask != null) {
+            return 0;
+        }
+        sig.groupExitCode = exitCode;
+        sig.flags = SignalStruct.SIGNAL_GROUP_EXIT;
+        zapOtherThreads(k, current);
+        return exitCode;
+    }
+
+    /** zap_other_threads(). */
+    private static void zapOtherThreads(Kernel k, Task p) {
+        for (Task t : p.signal.threadHead) {
+            if (t != p && t.exitState == 0) {
+                t.pendingSignals |= 1L << (Signal.SIGKILL - 1);
+                Signals.signalWakeUp(k, t, true);
+            }
+        }
+    }
+
+    /** do_exit() up to exit_notify(): exit_signals(), synchronize_group_exit(), exit_mm(). */
+    private static void exitPrologue(Kernel k, Task tsk, int code) {
+        tsk.flags |= TaskFlags.PF_EXITING;
+        SignalStruct sig = tsk.signal;
+        if (--sig.quickThreads == 0 && (sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0) {
+            sig.flags = SignalStruct.SIGNAL_GROUP_EXIT;
+            sig.groupExitCode = code;
+        }
+        sig.live--;
+        tsk.exitCode = code;
+        exitMm(tsk);
+    }
+
+    /** exit_mm(): the task keeps its mm only as a lazy-TLB active_mm until it is switched out. */
+    private static void exitMm(Task tsk) {
+        MmStruct mm = tsk.mm;
+        if (mm == null) {
+            return;
+        }
+        mm.grab(); // mmgrab_lazy_tlb(): active_mm keeps the struct until the final switch
+        tsk.mm = null;
+        mm.put();
+    }
+
+    /** zap_pid_ns_processes(), first half: no more forks into the namespace, SIGKILL to every task in it. */
+    private static void zapPidNsProcesses(Kernel k, Task me, PidNamespace ns) {
+        ns.adding = false;
+        me.sighand.handler[Signal.SIGCHLD - 1] = Signal.SIG_IGN;
+        for (int nr = ns.nextUsedNr(2); nr > 0; nr = ns.nextUsedNr(nr + 1)) {
+            Pid pid = ns.find(nr);
+            Task task = pid == null ? null : pid.task(PidType.PIDTYPE_PID);
+            if (task != null && !Signals.fatalSignalPending(task) && task.exitState == 0) {
+                Signals.sendSigkill(k, task);
+            }
+        }
+    }
+
+    /** exit_notify(): reparent the children, become a zombie (or autoreap), tell the parent. */
+    private static void exitNotify(Kernel k, Task tsk) {
+        List<Task> dead = new ArrayList<>(0);
+        forgetOriginalParent(k, tsk, dead);
+        tsk.exitState = TaskState.EXIT_ZOMBIE;
+        boolean autoreap;
+        if (tsk.isGroupLeader()) {
+            autoreap = tsk.threadGroupEmpty() && doNotifyParent(k, tsk, tsk.exitSignal);
+        } else {
+            autoreap = true;
+        }
+        if (autoreap) {
+            tsk.exitState = TaskState.EXIT_DEAD;
+            dead.add(tsk);
+        }
+        if (tsk.signal.notifyCount < 0 && tsk.signal.groupExecTask != null) {
+            k.sched.wakeUpProcess(tsk.signal.groupExecTask);
+        }
+        for (Task p : dead) {
+            releaseTask(k, p);
+        }
+    }
+
+    /** forget_original_parent(): every child goes to the new reaper. */
+    private static void forgetOriginalParent(Kernel k, Task father, List<Task> dead) {
+        Task reaper = findChildReaper(father);
+        if (father.children.isEmpty()) {
+            return;
+        }
+        reaper = findNewReaper(father, reaper);
+        for (Task p : father.children) {
+            for (Task t : p.signal.threadHead) {
+                t.realParent = reaper;
+                if (t.parent == father) {
+                    t.parent = t.realParent;
+                }
+                if (t.pdeathSignal != 0) {
+                    deliverPdeathSignal(k, t);
+                }
+            }
+            if (!reaper.sameThreadGroup(father)) {
+                reparentLeader(k, father, p, dead);
+            }
+        }
+        father.children.spliceTailInto(reaper.children);
+    }
+
+    private static void deliverPdeathSignal(Kernel k, Task t) {
+        if (t.pdeathSignal == Signal.SIGKILL) {
+            Signals.sendSigkill(k, t);
+        }
+        // other signals are delivered once the signal subsystem lands
+    }
+
+    /**
+     * find_child_reaper(): the namespace's reaper, unless the exiting task is that reaper;
+     * then a live thread of it takes over (a dying init was zapped before we got here).
+     */
+    private static Task findChildReaper(Task father) {
+        PidNamespace ns = father.activePidNs();
+        Task reaper = ns.childReaper;
+        if (reaper != father) {
+            return reaper;
+        }
+        Task thread = findAliveThread(father);
+        if (thread != null) {
+            ns.childReaper = thread;
+            return thread;
+        }
+        return father;
+    }
+
+    /** find_alive_thread(). */
+    private static Task findAliveThread(Task p) {
+        for (Task t : p.signal.threadHead) {
+            if ((t.flags & TaskFlags.PF_EXITING) == 0) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * find_new_reaper(): a live thread of the group, else the nearest child-subreaper
+     * ancestor in the same PID namespace, else the namespace's reaper.
+     */
+    private static Task findNewReaper(Task father, Task childReaper) {
+        Task thread = findAliveThread(father);
+        if (thread != null) {
+            return thread;
+        }
+        if (father.signal.hasChildSubreaper) {
+            int nsLevel = father.threadPid.level();
+            for (Task reaper = father.realParent; reaper.threadPid.level() == nsLevel;
+                    reaper = reaper.realParent) {
+                if (reaper.threadPid.globalNr() == 0) { // &init_task
+                    break;
+                }
+                if (!reaper.signal.isChildSubreaper) {
+                    continue;
+                }
+                thread = findAliveThread(reaper);
+                if (thread != null) {
+                    return thread;
+                }
+            }
+        }
+        return childReaper;
+    }
+
+    /** reparent_leader(): a zombie child is announced to its new parent. */
+    private static void reparentLeader(Kernel k, Task father, Task p, List<Task> dead) {
+        if (p.exitState == TaskState.EXIT_DEAD) {
+            return;
+        }
+        p.exitSignal = Signal.SIGCHLD; // we don't want people slaying init
+        if (p.exitState == TaskState.EXIT_ZOMBIE && p.threadGroupEmpty()) {
+            if (doNotifyParent(k, p, p.exitSignal)) {
+                p.exitState = TaskState.EXIT_DEAD;
+                dead.add(p);
+            }
+        }
+    }
+
+    /**
+     * do_notify_parent() for an exit: autoreap when the parent ignores SIGCHLD or set
+     * SA_NOCLDWAIT, then __wake_up_parent(). Returns whether the child is to be autoreaped.
+     */
+    static boolean doNotifyParent(Kernel k, Task tsk, int sig) {
+        boolean autoreap = false;
+        Task parent = tsk.parent;
+        if (sig == Signal.SIGCHLD) {
+            int handler = parent.sighand.handler[Signal.SIGCHLD - 1];
+            if (handler == Signal.SIG_IGN || (parent.sighand.flags[Signal.SIGCHLD - 1] & SA_NOCLDWAIT) != 0) {
+                autoreap = true;
+            }
+        }
+        // SIGCHLD's default action is to ignore it, so with no signal subsystem yet sending it
+        // has no observable effect; a SIGKILL exit signal is the one that matters so far.
+        if (sig == Signal.SIGKILL) {
+            Signals.sendSigkill(k, parent);
+        }
+        parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, tsk);
+        return autoreap;
+    }
+
+    /** release_task(): the last trace of a task goes: pids, lists, thread count. */
+    static void releaseTask(Kernel k, Task p) {
+        for (;;) {
+            k.nrThreads--;
+            exitSignal(k, p);
+            Task leader = p.groupLeader;
+            boolean zapLeader = false;
+            if (leader != p && leader.threadGroupEmpty() && leader.exitState == TaskState.EXIT_ZOMBIE) {
+                zapLeader = doNotifyParent(k, leader, leader.exitSignal);
+                if (zapLeader) {
+                    leader.exitState = TaskState.EXIT_DEAD;
+                }
+            }
+            if (!zapLeader) {
+                return;
+            }
+            p = leader;
+        }
+    }
+
+    /** __exit_signal() + __unhash_process(). */
+    private static void exitSignal(Kernel k, Task tsk) {
+        SignalStruct sig = tsk.signal;
+        boolean groupDead = tsk.isGroupLeader();
+        if (!groupDead) {
+            sig.utime += tsk.utime;
+            sig.stime += tsk.stime;
+            sig.sumExecRuntime += tsk.sumExecRuntime;
+        }
+        sig.nrThreads--;
+        List<Pid> freed = new ArrayList<>(2);
+        addIfFreed(freed, Pids.detachPid(tsk, PidType.PIDTYPE_PID));
+        if (groupDead) {
+            addIfFreed(freed, Pids.detachPid(tsk, PidType.PIDTYPE_TGID));
+            addIfFreed(freed, Pids.detachPid(tsk, PidType.PIDTYPE_PGID));
+            addIfFreed(freed, Pids.detachPid(tsk, PidType.PIDTYPE_SID));
+            tsk.tasks.unlink();
+            tsk.sibling.unlink();
+            k.nrProcesses--;
+        }
+        tsk.threadNode.unlink();
+        for (Pid pid : freed) {
+            wakeReaperOfEmptyNamespaces(k, pid);
+        }
+    }
+
+    private static void addIfFreed(List<Pid> freed, Pid pid) {
+        if (pid != null) {
+            freed.add(pid);
+        }
+    }
+
+    /** free_pid(): when all that is left in a dying namespace is its reaper, wake the reaper. */
+    private static void wakeReaperOfEmptyNamespaces(Kernel k, Pid pid) {
+        for (Pid.Upid u : pid.numbers) {
+            PidNamespace ns = u.ns();
+            if (!ns.adding && (ns.pidAllocated == 1 || ns.pidAllocated == 2) && ns.childReaper != null) {
+                k.sched.wakeUpProcess(ns.childReaper);
+            }
+        }
+    }
+}

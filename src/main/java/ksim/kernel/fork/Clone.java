@@ -1,0 +1,31 @@
+package ksim.kernel.fork;
+
+import ksim.kernel.CostModel;
+import ksim.kernel.Kernel;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.Task;
+
+/** clone(2) with the legacy flags word (fork() is clone(SIGCHLD)); the new task is left in {@link #child}. */
+public final class Clone extends Syscall {
+    public final long flags;
+    public Task child;
+
+    public Clone(long flags) {
+        this.flags = flags;
+    }
+
+    @Override
+    public String name() {
+        return "clone";
+    }
+
+    @Override
+    public long cost(CostModel c) {
+        return (flags & CloneFlags.CLONE_VM) != 0 ? c.cloneVmNs : c.forkNs;
+    }
+
+    @Override
+    public long run(Kernel k, Task current) {
+        return Fork.kernelClone(k, current, this);
+    }
+}

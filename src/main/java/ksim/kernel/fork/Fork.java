@@ -1,0 +1,192 @@
+package ksim.kernel.fork;
+
+import static ksim.kernel.fork.CloneFlags.*;
+
+import ksim.kernel.Errno;
+import ksim.kernel.Kernel;
+import ksim.kernel.pid.Pid;
+import ksim.kernel.pid.PidNamespace;
+import ksim.kernel.pid.PidType;
+import ksim.kernel.pid.Pids;
+import ksim.kernel.signal.Signals;
+import static ksim.kernel.signal.Signal.SIGCHLD;
+import ksim.kernel.task.Program;
+import ksim.kernel.task.SignalStruct;
+import ksim.kernel.task.Task;
+import ksim.kernel.task.TaskFlags;
+
+/** kernel/fork.c: kernel_clone() and copy_process(). */
+public final class Fork {
+    private Fork() {}
+
+    /**
+     * kernel_clone(): creates the task and wakes it; returns its PID as the caller sees it,
+     * or -errno. The new task is left in {@code args.child}.
+     */
+    public static long kernelClone(Kernel k, Task current, Clone args) {
+        long[] err = new long[1];
+        Task p = copyProcess(k, current, args.flags, (int) (args.flags & CSIGNAL), null, err);
+        if (p == null) {
+            return err[0];
+        }
+        args.child = p;
+        long nr = p.threadPid.nrIn(current.activePidNs());
+        k.sched.wakeUpNewTask(p);
+        return nr;
+    }
+
+    /**
+     * user_mode_thread(): how rest_init() starts PID 1 from the idle task. The new task runs
+     * {@code program} in user mode (as kernel_init() does once it has exec'd init).
+     */
+    public static Task userModeThread(Kernel k, Task idle, Program program) {
+        long[] err = new long[1];
+        Task p = copyProcess(k, idle, CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_UNTRACED, SIGCHLD, program, err);
+        if (p == null) {
+            throw new IllegalStateException("cannot start init: " + Errno.of(err[0]));
+        }
+        return p;
+    }
+
+    /**
+     * copy_process(): null with {@code err[0]} set on failure. The child's user-mode state is
+     * a copy of current's, or {@code childProgram} when given.
+     */
+    static Task copyProcess(Kernel k, Task current, long flags, int exitSignal, Program childProgram,
+            long[] err) {
+        long e = checkFlags(current, flags);
+        if (e != 0) {
+            err[0] = e;
+            return null;
+        }
+        if (k.nrThreads >= k.maxThreads) {
+            err[0] = Errno.EAGAIN.ret();
+            return null;
+        }
+        PidNamespace childNs = current.pidNsForChildren;
+        if ((flags & CLONE_NEWPID) != 0) {
+            if (childNs.level + 1 > PidNamespace.MAX_PID_NS_LEVEL) {
+                err[0] = Errno.ENOSPC.ret();
+                return null;
+            }
+            childNs = k.createPidNamespace(childNs);
+        }
+        Pid pid = Pids.allocPid(childNs, k.config.pidMax, err);
+        if (pid == null) {
+            return null;
+        }
+        if (Signals.fatalSignalPending(current)) {
+            Pids.freePid(pid);
+            err[0] = Errno.EINTR.ret();
+            return null;
+        }
+
+        Task p = dupTaskStruct(current);
+        p.pidNsForChildren = childNs;
+        k.sched.schedFork(p, current);
+        // copy_sighand(), copy_signal(), copy_mm()
+        if ((flags & CLONE_SIGHAND) != 0) {
+            p.sighand = current.sighand;
+            p.sighand.count++;
+        } else {
+            p.sighand = current.sighand.copy();
+        }
+        if ((flags & CLONE_THREAD) != 0) {
+            p.signal = current.signal;
+        } else {
+            p.signal = new SignalStruct();
+        }
+        if ((flags & CLONE_VM) != 0) {
+            p.mm = current.mm;
+            if (p.mm != null) {
+                p.mm.get();
+            }
+        } else {
+            p.mm = current.mm == null ? null : current.mm.dup();
+        }
+        p.activeMm = p.mm;
+        p.program = childProgram != null ? childProgram : current.program.copyForChild();
+        p.threadPid = pid;
+        p.startTime = k.now();
+
+        // CLONE_PARENT re-uses the old parent
+        if ((flags & (CLONE_PARENT | CLONE_THREAD)) != 0) {
+            p.realParent = current.realParent;
+            p.exitSignal = (flags & CLONE_THREAD) != 0 ? -1 : current.groupLeader.exitSignal;
+        } else {
+            p.realParent = current;
+            p.exitSignal = exitSignal;
+        }
+        p.parent = p.realParent;
+
+        if ((flags & CLONE_THREAD) == 0) {
+            p.groupLeader = p;
+            p.signal.threadHead.addTail(p.threadNode);
+            p.signal.pids[PidType.PIDTYPE_TGID] = pid;
+            p.signal.pids[PidType.PIDTYPE_PGID] = current.pidOf(PidType.PIDTYPE_PGID);
+            p.signal.pids[PidType.PIDTYPE_SID] = current.pidOf(PidType.PIDTYPE_SID);
+            if (pid.numbers[pid.level()].nr() == 1) { // is_child_reaper()
+                pid.ns().childReaper = p;
+                p.signal.flags |= SignalStruct.SIGNAL_UNKILLABLE;
+            }
+            SignalStruct psig = p.realParent.signal;
+            p.signal.hasChildSubreaper = psig.hasChildSubreaper || psig.isChildSubreaper;
+            p.realParent.children.addTail(p.sibling);
+            k.initTasks.addTail(p.tasks);
+            Pids.attachPid(p, PidType.PIDTYPE_TGID);
+            Pids.attachPid(p, PidType.PIDTYPE_PGID);
+            Pids.attachPid(p, PidType.PIDTYPE_SID);
+            k.nrProcesses++;
+        } else {
+            p.groupLeader = current.groupLeader;
+            SignalStruct sig = current.signal;
+            sig.nrThreads++;
+            sig.live++;
+            sig.quickThreads++;
+            sig.threadHead.addTail(p.threadNode);
+        }
+        Pids.attachPid(p, PidType.PIDTYPE_PID);
+        k.nrThreads++;
+        k.totalForks++;
+        k.lastPid = pid.numbers[0].nr();
+        return p;
+    }
+
+    /** The flag combinations copy_process() refuses, in the order it checks them. */
+    static long checkFlags(Task current, long flags) {
+        if ((flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS)) {
+            return Errno.EINVAL.ret();
+        }
+        if ((flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS)) {
+            return Errno.EINVAL.ret();
+        }
+        if ((flags & CLONE_THREAD) != 0 && (flags & CLONE_SIGHAND) == 0) {
+            return Errno.EINVAL.ret();
+        }
+        if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0) {
+            return Errno.EINVAL.ret();
+        }
+        if ((flags & CLONE_PARENT) != 0 && (current.signal.flags & SignalStruct.SIGNAL_UNKILLABLE) != 0) {
+            return Errno.EINVAL.ret();
+        }
+        if ((flags & CLONE_THREAD) != 0) {
+            if ((flags & (CLONE_NEWUSER | CLONE_NEWPID)) != 0
+                    || current.activePidNs() != current.pidNsForChildren) {
+                return Errno.EINVAL.ret();
+            }
+        }
+        return 0;
+    }
+
+    /** dup_task_struct() and the per-task resets copy_process() makes. */
+    private static Task dupTaskStruct(Task current) {
+        Task p = new Task();
+        p.comm = current.comm;
+        p.label = current.label;
+        p.cred = current.cred;
+        p.flags = (current.flags & ~(TaskFlags.PF_SUPERPRIV | TaskFlags.PF_WQ_WORKER
+                | TaskFlags.PF_IDLE | TaskFlags.PF_NO_SETAFFINITY)) | TaskFlags.PF_FORKNOEXEC;
+        return p;
+    }
+
+}

@@ -1,0 +1,69 @@
+package ksim.kernel.sys;
+
+import ksim.kernel.Errno;
+import ksim.kernel.Kernel;
+import ksim.kernel.signal.Signals;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.Task;
+import ksim.kernel.task.TaskState;
+import ksim.kernel.time.Event;
+
+/**
+ * nanosleep(2): kernel/time/hrtimer.c do_nanosleep() with an hrtimer_sleeper. The timer
+ * is set with the task's timer slack (50 us for normal tasks, timer_slack_ns) and fires at
+ * the end of that range, as a lone hrtimer does on an otherwise quiet CPU.
+ */
+public final class Nanosleep extends Syscall {
+    /** The default current->timer_slack_ns. */
+    public static final long TIMER_SLACK_NS = 50_000;
+
+    private final long ns;
+    private Sleeper timer;
+
+    public Nanosleep(long ns) {
+        this.ns = ns;
+    }
+
+    /** struct hrtimer_sleeper: wakes its task when it expires. */
+    private static final class Sleeper extends Event {
+        private final Kernel k;
+        private Task task;
+
+        Sleeper(Kernel k, Task task) {
+            this.k = k;
+            this.task = task;
+        }
+
+        @Override
+        public void fire() {
+            Task t = task;
+            task = null;
+            k.sched.wakeUpProcess(t);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "nanosleep";
+    }
+
+    @Override
+    public long run(Kernel k, Task current) {
+        if (ns < 0) {
+            return Errno.EINVAL.ret();
+        }
+        if (timer == null) {
+            timer = new Sleeper(k, current);
+            k.events.schedule(timer, k.now() + ns + TIMER_SLACK_NS);
+        }
+        if (timer.task == null) {
+            return 0;
+        }
+        if (Signals.signalPending(current)) {
+            k.events.cancel(timer);
+            return Errno.ERESTART_RESTARTBLOCK.ret();
+        }
+        current.state = TaskState.TASK_INTERRUPTIBLE;
+        return BLOCK;
+    }
+}

@@ -1,0 +1,184 @@
+package ksim.kernel.task;
+
+import ksim.kernel.pid.Pid;
+import ksim.kernel.pid.PidNamespace;
+import ksim.kernel.pid.PidType;
+import ksim.kernel.signal.SigHand;
+import ksim.kernel.util.ListHead;
+
+/**
+ * include/linux/sched.h: struct task_struct.
+ *
+ * <p>Fields keep Linux's names where Linux has them. Lists are intrusive ({@link ListHead}),
+ * so family and pid bookkeeping is O(1) and allocation-free. Sections: identity and family
+ * (kernel/fork.c, kernel/exit.c), state, scheduling (kernel/sched), accounting
+ * (kernel/sched/cputime.c), and the user-mode execution state that stands in for
+ * thread_struct and the user registers.
+ */
+public final class Task {
+    // ---- identity -------------------------------------------------------------------
+    /** thread_pid: this thread's struct pid (PIDTYPE_PID). */
+    public Pid threadPid;
+    public Task groupLeader = this;
+    public SignalStruct signal;
+    public SigHand sighand;
+    public MmStruct mm;
+    /** The mm in use on a CPU: mm for user tasks, a borrowed one for kernel threads (lazy TLB). */
+    public MmStruct activeMm;
+    public Cred cred = Cred.ROOT;
+    /** nsproxy->pid_ns_for_children. */
+    public PidNamespace pidNsForChildren;
+    /** comm: at most TASK_COMM_LEN - 1 = 15 bytes. */
+    public String comm;
+    /** A name given by whoever created the task (the scenario's name); not a Linux field. */
+    public String label;
+
+    // ---- family ---------------------------------------------------------------------
+    public Task realParent;
+    public Task parent;
+    public final ListHead<Task> children = ListHead.head();
+    public final ListHead<Task> sibling = new ListHead<>(this);
+    /** thread_node on signal->thread_head. */
+    public final ListHead<Task> threadNode = new ListHead<>(this);
+    /** tasks: the global list of thread-group leaders (init_task.tasks). */
+    public final ListHead<Task> tasks = new ListHead<>(this);
+    /** pid_links[type]: this task on its pids' task lists. */
+    @SuppressWarnings("unchecked")
+    public final ListHead<Task>[] pidLinks = new ListHead[PidType.PIDTYPE_MAX];
+
+    // ---- state ----------------------------------------------------------------------
+    /** __state. */
+    public int state;
+    public int exitState;
+    /** PF_* flags. */
+    public int flags;
+    public int exitCode;
+    public int exitSignal;
+    public int pdeathSignal;
+    /** Nanoseconds since boot (start_time). */
+    public long startTime;
+
+    // ---- signals --------------------------------------------------------------------
+    /** pending.signal: per-thread pending signals, bit (sig - 1). */
+    public long pendingSignals;
+    /** TIF_SIGPENDING. */
+    public boolean sigPending;
+
+    // ---- scheduling -----------------------------------------------------------------
+    public int cpu;
+    /** on_rq: queued on (or running from) a runqueue. */
+    public boolean onRq;
+    /** on_cpu: currently running on its CPU. */
+    public boolean onCpu;
+    /** TIF_NEED_RESCHED. */
+    public boolean needResched;
+    public int policy;
+    public int staticPrio = 120;
+    public int prio = 120;
+    public int normalPrio = 120;
+    public int rtPriority;
+    /** sched_class: which scheduling class queues this task. */
+    public ksim.kernel.sched.SchedClass schedClass;
+    /** se.exec_start: when the current accounting period on a CPU began. */
+    public long execStart;
+    public long sumExecRuntime;
+    /** nvcsw / nivcsw: voluntary and involuntary context switches. */
+    public long nvcsw;
+    public long nivcsw;
+
+    // ---- accounting (tick-sampled, kernel/sched/cputime.c) ----------------------------
+    public long utime;
+    public long stime;
+
+    // ---- user-mode execution (thread_struct / pt_regs) --------------------------------
+    public Program program;
+    /** What the task is doing now: a spin, a system call in flight, or null (ask the program). */
+    public UserOp op;
+    /** Remaining CPU time of the current burst (a spin, or a system call's cost). */
+    public long burstLeft;
+    /** When the current burst last started running on a CPU. */
+    public long burstStart;
+    /** The burst is on a CPU now (the CPU's step event is armed for its end). */
+    public boolean burstRunning;
+    /** The current op has finished; {@link #ret} waits to be returned to user mode. */
+    public boolean opDone;
+    /** The finished op's return value. */
+    public long ret;
+
+    public Task() {
+        for (int i = 0; i < pidLinks.length; i++) {
+            pidLinks[i] = new ListHead<>(this);
+        }
+    }
+
+    /** task_pid_type(): the pid of this task for {@code type}. */
+    public Pid pidOf(int type) {
+        return type == PidType.PIDTYPE_PID ? threadPid : signal.pids[type];
+    }
+
+    public void setPid(int type, Pid pid) {
+        if (type == PidType.PIDTYPE_PID) {
+            threadPid = pid;
+        } else {
+            signal.pids[type] = pid;
+        }
+    }
+
+    /** task_active_pid_ns(). */
+    public PidNamespace activePidNs() {
+        return threadPid.ns();
+    }
+
+    /** thread_group_leader(). */
+    public boolean isGroupLeader() {
+        return groupLeader == this;
+    }
+
+    /** same_thread_group(). */
+    public boolean sameThreadGroup(Task other) {
+        return signal == other.signal;
+    }
+
+    /** thread_group_empty(). */
+    public boolean threadGroupEmpty() {
+        return signal.nrThreads == 1 && threadNode.nextIn(signal.threadHead) == this;
+    }
+
+    /** pid_alive(). */
+    public boolean pidAlive() {
+        return threadPid != null && threadPid.hasTask(PidType.PIDTYPE_PID);
+    }
+
+    /** task_pid_nr_ns(). */
+    public int pidNr(PidNamespace ns) {
+        return threadPid.nrIn(ns);
+    }
+
+    /** task_tgid_nr_ns(). */
+    public int tgidNr(PidNamespace ns) {
+        return signal.pids[PidType.PIDTYPE_TGID].nrIn(ns);
+    }
+
+    /** task_pid_vnr() / task_tgid_vnr(): numbers as the task itself sees them. */
+    public int pidVnr() {
+        return pidNr(activePidNs());
+    }
+
+    public int tgidVnr() {
+        return tgidNr(activePidNs());
+    }
+
+    public boolean isKthread() {
+        return (flags & TaskFlags.PF_KTHREAD) != 0;
+    }
+
+    /** delay_group_leader(): a zombie leader whose other threads still run is not reported. */
+    public boolean delayGroupLeader() {
+        return isGroupLeader() && !threadGroupEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return comm + "[" + (threadPid == null ? "?" : threadPid.globalNr()) + "]";
+    }
+}
