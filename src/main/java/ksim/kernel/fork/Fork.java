@@ -30,6 +30,10 @@ public final class Fork {
             return err[0];
         }
         args.child = p;
+        // ret_from_fork: the child's first return to user mode is from this clone(), with 0
+        p.op = args;
+        p.opDone = true;
+        p.ret = 0;
         long nr = p.threadPid.nrIn(current.activePidNs());
         k.sched.wakeUpNewTask(p);
         return nr;

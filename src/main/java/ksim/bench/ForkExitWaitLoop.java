@@ -1,0 +1,55 @@
+package ksim.bench;
+
+import ksim.kernel.exit.ExitGroup;
+import ksim.kernel.exit.Wait;
+import ksim.kernel.fork.Clone;
+import ksim.kernel.signal.Signal;
+import ksim.kernel.task.Program;
+import ksim.kernel.task.Task;
+import ksim.kernel.task.UserOp;
+
+/** A user program that forks a child which exits at once, waits for it, and does that {@code n} times. */
+final class ForkExitWaitLoop implements Program {
+    private int left;
+    private boolean child;
+    private boolean forked;
+
+    ForkExitWaitLoop(int n) {
+        this.left = n;
+    }
+
+    @Override
+    public UserOp next(Task current) {
+        if (child || left == 0) {
+            return ExitGroup.exitGroup(0);
+        }
+        if (!forked) {
+            return new Clone(Signal.SIGCHLD);
+        }
+        return new Wait.Wait4(-1, 0);
+    }
+
+    @Override
+    public void complete(Task current, UserOp op, long ret) {
+        if (op instanceof Clone) {
+            if (ret == 0) {
+                child = true;
+            } else {
+                forked = true;
+            }
+        } else if (op instanceof Wait.Wait4) {
+            if (ret <= 0) {
+                throw new IllegalStateException("wait4 failed: " + ret);
+            }
+            forked = false;
+            left--;
+        }
+    }
+
+    @Override
+    public Program copyForChild() {
+        ForkExitWaitLoop c = new ForkExitWaitLoop(0);
+        c.forked = forked;
+        return c;
+    }
+}

@@ -1,0 +1,69 @@
+package ksim.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ksim} command line. */
+@Command(name = "ksim",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "The Linux process-management subsystem as a deterministic simulated kernel.",
+            "Runs scenarios (.ksim files) as processes of a simulated machine and prints",
+            "what they saw, exactly as the same scenario prints on a real Linux kernel."},
+        subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, TestCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit status. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            // a Java exception is a ksim bug: say so in one line, with the way to report it
+            err.println("ksim: internal error: " + ex);
+            StackTraceElement[] st = ex.getStackTrace();
+            if (st.length > 0) {
+                err.println("ksim:   at " + st[0]);
+            }
+            err.println("ksim: this is a bug in ksim; please report it with the scenario that caused it");
+            return 3;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("ksim: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/ksim/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"ksim " + p.getProperty("version", "unknown")
+                    + " (simulating Linux 6.x process management; Java " + Runtime.version() + ")"};
+        }
+    }
+}

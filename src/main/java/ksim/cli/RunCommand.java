@@ -1,0 +1,59 @@
+package ksim.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import ksim.scenario.Ast;
+import ksim.scenario.Parser;
+import ksim.scenario.ScenarioException;
+import ksim.scenario.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ksim run FILE}: the scenario's trace on standard output, and nothing else. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a scenario on the simulated kernel and print its trace.",
+            "Exit status: 0 when the scenario ran to its end, 1 when an expect failed,",
+            "2 when the file cannot be read or parsed (FILE:LINE:COL: message on stderr)."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the scenario (.ksim)")
+    Path file;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the simulated machine (overrides the header)")
+    Long seed;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "number of simulated CPUs (overrides the header)")
+    Integer cpus;
+
+    @Override
+    public Integer call() {
+        Ast.Scenario sc;
+        try {
+            sc = Parser.parseFile(file);
+        } catch (ScenarioException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        return runScenario(sc, new ScenarioRunner.Options(seed, cpus));
+    }
+
+    /** Runs {@code sc}, streaming its trace to stdout; expect failures go to stderr. */
+    static int runScenario(Ast.Scenario sc, ScenarioRunner.Options opt) {
+        if (opt.cpus() != null && (opt.cpus() < 1 || opt.cpus() > 4096)) {
+            System.err.println("ksim: --cpus must be between 1 and 4096");
+            return 2;
+        }
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, out::println);
+        out.flush();
+        for (String f : o.failures()) {
+            System.err.println(f);
+        }
+        return o.exitCode();
+    }
+}

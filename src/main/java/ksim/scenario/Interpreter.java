@@ -1,0 +1,363 @@
+package ksim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import ksim.kernel.Errno;
+import ksim.kernel.exit.ExitGroup;
+import ksim.kernel.exit.Wait;
+import ksim.kernel.fork.Clone;
+import ksim.kernel.fork.Execve;
+import ksim.kernel.proc.ProcPidStat;
+import ksim.kernel.signal.Signal;
+import ksim.kernel.sys.Nanosleep;
+import ksim.kernel.sys.Pause;
+import ksim.kernel.sys.Sys;
+import ksim.kernel.task.Program;
+import ksim.kernel.task.Spin;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.Task;
+import ksim.kernel.task.UserOp;
+import ksim.scenario.Ast.*;
+
+/**
+ * Runs a scenario block as a task's user program. The "registers" are a stack of frames
+ * (block, program counter, repeat iterations left); the "memory" is the task's
+ * {@link ScenarioMemory}, reached through its mm. Each statement becomes one request to
+ * the kernel, and its trace line is printed when the result comes back to user mode,
+ * exactly where a C program would print it.
+ */
+final class Interpreter implements Program {
+    /** How a frame ends when it runs off its end. */
+    private enum End { CONTINUE, EXIT_GROUP, THREAD_EXIT }
+
+    private static final class Frame {
+        final List<Stmt> stmts;
+        int pc;
+        long itersLeft;
+        final End end;
+
+        Frame(List<Stmt> stmts, long itersLeft, End end) {
+            this.stmts = stmts;
+            this.itersLeft = itersLeft;
+            this.end = end;
+        }
+
+        Frame copy() {
+            Frame f = new Frame(stmts, itersLeft, end);
+            f.pc = pc;
+            return f;
+        }
+    }
+
+    private final RunContext ctx;
+    /** The task's name in the trace. */
+    private String name;
+    private final ArrayList<Frame> frames;
+    /** Requests made before the scenario's first statement (main's setsid and exec); no trace. */
+    private final ArrayList<UserOp> prologue = new ArrayList<>(0);
+    /** The statement whose request is in the kernel, and that request. */
+    private Stmt pendingStmt;
+    private UserOp pendingOp;
+    /** The name a spawn in flight gives its child (NAME or NAME.k). */
+    private String pendingChild;
+    /** main's exec of itself, after which main's name is registered. */
+    private Execve mainExec;
+
+    private Interpreter(RunContext ctx, String name, ArrayList<Frame> frames) {
+        this.ctx = ctx;
+        this.name = name;
+        this.frames = frames;
+    }
+
+    /** main: setsid(), then exec "main" (comm and command line "main"), then the block. */
+    static Interpreter forMain(RunContext ctx, Block main) {
+        ArrayList<Frame> frames = new ArrayList<>();
+        frames.add(new Frame(main.stmts(), 0, End.EXIT_GROUP));
+        Interpreter in = new Interpreter(ctx, "main", frames);
+        in.prologue.add(Sys.setsid());
+        ScenarioMemory mem = new ScenarioMemory();
+        mem.bind("main", 1);
+        in.mainExec = new Execve("main", new String[] {"main"}, in, mem);
+        in.prologue.add(in.mainExec);
+        return in;
+    }
+
+    private static ScenarioMemory mem(Task t) {
+        return (ScenarioMemory) t.mm.memory;
+    }
+
+    @Override
+    public Program copyForChild() {
+        ArrayList<Frame> copy = new ArrayList<>(frames.size() + 1);
+        for (Frame f : frames) {
+            copy.add(f.copy());
+        }
+        Interpreter child = new Interpreter(ctx, name, copy);
+        child.pendingStmt = pendingStmt;
+        child.pendingOp = pendingOp;
+        child.pendingChild = pendingChild;
+        return child;
+    }
+
+    @Override
+    public UserOp next(Task t) {
+        if (!prologue.isEmpty()) {
+            return prologue.remove(0);
+        }
+        for (;;) {
+            Frame f = frames.get(frames.size() - 1);
+            if (f.pc >= f.stmts.size()) {
+                if (f.itersLeft > 0) {
+                    f.itersLeft--;
+                    f.pc = 0;
+                    continue;
+                }
+                if (f.end != End.CONTINUE) {
+                    // falling off a task's block: exit(0) or thread_exit(0), printing nothing
+                    return f.end == End.THREAD_EXIT ? ExitGroup.exitThread(0) : ExitGroup.exitGroup(0);
+                }
+                frames.remove(frames.size() - 1);
+                continue;
+            }
+            Stmt s = f.stmts.get(f.pc++);
+            UserOp op = issue(t, s);
+            if (op != null) {
+                pendingStmt = s;
+                pendingOp = op;
+                return op;
+            }
+        }
+    }
+
+    /** The request for statement {@code s}, or null when it needs none (repeat). */
+    private UserOp issue(Task t, Stmt s) {
+        switch (s) {
+            case Repeat r -> {
+                if (r.count() > 0) {
+                    frames.add(new Frame(r.body().stmts(), r.count() - 1, End.CONTINUE));
+                }
+                return null;
+            }
+            case Spawn sp -> {
+                pendingChild = sp.inRepeat() ? sp.name() + "." + mem(t).nextSpawnCount(sp.id()) : sp.name();
+                if (sp.kind() != SpawnKind.FORK) {
+                    // vfork, threads and raw clone flags arrive with the lifecycle issue
+                    return Sys.ni(sp.kind() == SpawnKind.VFORK ? "vfork" : "clone");
+                }
+                return new Clone(Signal.SIGCHLD);
+            }
+            case Exec e -> {
+                emit(t, "exec " + e.name(), null);
+                ArrayList<Frame> image = new ArrayList<>();
+                image.add(new Frame(e.body().stmts(), 0, End.EXIT_GROUP));
+                Interpreter next = new Interpreter(ctx, name, image);
+                return new Execve(e.name(), new String[] {e.name()}, next, mem(t).copy());
+            }
+            case Expect x -> {
+                return callOp(t, x.call());
+            }
+            case Call c -> {
+                return callOp(t, c);
+            }
+        }
+    }
+
+    private long value(Task t, Arg a) {
+        return switch (a) {
+            case IntArg i -> i.value();
+            case SymbolArg s -> s.value();
+            case DurationArg d -> d.ns();
+            case NameArg n -> n.negated() ? -resolve(t, n.name()) : resolve(t, n.name());
+            case SetArg set -> 0;
+        };
+    }
+
+    /**
+     * A name's value: what the task's memory binds it to (fork and pipe bind names there,
+     * so a child sees the values its parent had when it forked), or, for a task this task
+     * never learnt about, that task's PID from the scenario's shared registry.
+     */
+    private long resolve(Task t, String n) {
+        Long v = mem(t).get(n);
+        return v != null ? v : ctx.names.pidOf(n, t.activePidNs());
+    }
+
+    private int intArg(Task t, Call c, int i) {
+        return (int) value(t, c.args().get(i));
+    }
+
+    private UserOp callOp(Task t, Call c) {
+        switch (c.fn()) {
+            case "exit" -> {
+                emit(t, c.text(), null);
+                return ExitGroup.exitGroup(intArg(t, c, 0));
+            }
+            case "thread_exit" -> {
+                emit(t, c.text(), null);
+                return ExitGroup.exitThread(intArg(t, c, 0));
+            }
+            case "wait" -> {
+                return new Wait.Wait4(-1, 0);
+            }
+            case "waitpid" -> {
+                return new Wait.Wait4(intArg(t, c, 0), intArg(t, c, 1));
+            }
+            case "waitid" -> {
+                return new Wait.Waitid(intArg(t, c, 0), intArg(t, c, 1), intArg(t, c, 2));
+            }
+            case "getpid" -> {
+                return Sys.getpid();
+            }
+            case "gettid" -> {
+                return Sys.gettid();
+            }
+            case "getppid" -> {
+                return Sys.getppid();
+            }
+            case "getpgrp" -> {
+                return Sys.getpgid(0);
+            }
+            case "getpgid" -> {
+                return Sys.getpgid(intArg(t, c, 0));
+            }
+            case "getsid" -> {
+                return Sys.getsid(intArg(t, c, 0));
+            }
+            case "setsid" -> {
+                return Sys.setsid();
+            }
+            case "pause" -> {
+                return new Pause();
+            }
+            case "sleep" -> {
+                return new Nanosleep(value(t, c.args().get(0)));
+            }
+            case "spin" -> {
+                return new Spin(value(t, c.args().get(0)));
+            }
+            case "state", "ppid", "comm", "cputime" -> {
+                return new ProcPidStat(intArg(t, c, 0));
+            }
+            default -> {
+                return Sys.ni(c.fn());
+            }
+        }
+    }
+
+    @Override
+    public void complete(Task t, UserOp op, long ret) {
+        if (op != pendingOp) {
+            // a prologue request, or the exec that started this program
+            if (op == mainExec && ret == 0) {
+                mem(t).bind("main", t.tgidVnr());
+                t.label = "main";
+                ctx.names.register(t, "main");
+            }
+            return;
+        }
+        Stmt s = pendingStmt;
+        pendingStmt = null;
+        pendingOp = null;
+        if (s instanceof Spawn sp) {
+            completeSpawn(t, sp, op, ret);
+            return;
+        }
+        Call call = s instanceof Expect x ? x.call() : (Call) s;
+        String result = format(t, call, op, ret);
+        emit(t, call.text(), result);
+        if (s instanceof Expect x && !x.expected().equals(result)) {
+            ctx.failures.add(ctx.file + ":" + x.pos().line() + ":" + x.pos().col() + ": expect failed: "
+                    + call.text() + " = " + result + ", expected " + x.expected());
+        }
+    }
+
+    private void completeSpawn(Task t, Spawn sp, UserOp op, long ret) {
+        String child = pendingChild;
+        pendingChild = null;
+        if (ret == 0 && op instanceof Clone) {
+            // the child, returning from clone() with 0: it runs the block and then exits
+            name = child;
+            t.label = child;
+            long self = t.pidVnr();
+            mem(t).bind(sp.name(), self);
+            mem(t).bind(child, self);
+            ctx.names.register(t, child);
+            frames.add(new Frame(sp.body().stmts(), 0,
+                    sp.kind() == SpawnKind.THREAD ? End.THREAD_EXIT : End.EXIT_GROUP));
+            return;
+        }
+        if (ret < 0) {
+            emit(t, sp.text(), errno(ret));
+            return;
+        }
+        if (op instanceof Clone c && c.child != null) {
+            ctx.names.register(c.child, child);
+        }
+        mem(t).bind(sp.name(), ret);
+        mem(t).bind(child, ret);
+        emit(t, sp.text(), child);
+    }
+
+    private String format(Task t, Call call, UserOp op, long ret) {
+        if (ret < 0) {
+            return errno(ret);
+        }
+        Calls.Result kind = Calls.spec(call.fn()).result();
+        return switch (kind) {
+            case PID -> op instanceof ProcPidStat p ? pid(t, p.stat.ppid()) : pid(t, ret);
+            case WAIT -> ret == 0 ? "0" : pid(t, ret) + " " + waitStatus(((Wait.Wait4) op).status);
+            case WAITID -> waitidResult(t, ((Wait.Waitid) op).wo);
+            case ZERO -> "0";
+            case STATE -> String.valueOf(((ProcPidStat) op).stat.state());
+            case COMM -> ((ProcPidStat) op).stat.comm();
+            case CPUTIME -> {
+                ProcPidStat.Stat st = ((ProcPidStat) op).stat;
+                yield (st.utimeTicks() + st.stimeTicks()) * 1000 / ksim.kernel.sched.Cputime.USER_HZ + " ms";
+            }
+            default -> Long.toString(ret);
+        };
+    }
+
+    private String pid(Task t, long nr) {
+        return ctx.names.format(t.activePidNs(), nr);
+    }
+
+    private static String errno(long ret) {
+        Errno e = Errno.of(ret);
+        return "-1 " + (e == null ? Long.toString(-ret) : e.name());
+    }
+
+    /** The spec's STATUS for a wait status word. */
+    static String waitStatus(int status) {
+        if ((status & 0x7f) == 0) {
+            return "exited(" + ((status >> 8) & 0xff) + ")";
+        }
+        if ((status & 0xff) == 0x7f) {
+            return "stopped(" + Signal.name((status >> 8) & 0xff) + ")";
+        }
+        if (status == 0xffff) {
+            return "continued";
+        }
+        return "killed(" + Signal.name(status & 0x7f) + ")" + ((status & 0x80) != 0 ? " core" : "");
+    }
+
+    private String waitidResult(Task t, Wait.WaitOpts wo) {
+        if (wo == null || wo.infoPid == 0) {
+            return "0 {}";
+        }
+        String code = switch (wo.infoCode) {
+            case Wait.CLD_EXITED -> "CLD_EXITED";
+            case Wait.CLD_KILLED -> "CLD_KILLED";
+            case Wait.CLD_DUMPED -> "CLD_DUMPED";
+            case Wait.CLD_STOPPED -> "CLD_STOPPED";
+            case Wait.CLD_CONTINUED -> "CLD_CONTINUED";
+            default -> Integer.toString(wo.infoCode);
+        };
+        String st = wo.infoCode == Wait.CLD_EXITED ? Integer.toString(wo.infoStatus) : Signal.name(wo.infoStatus);
+        return "0 {" + pid(t, wo.infoPid) + " " + code + " " + st + "}";
+    }
+
+    private void emit(Task t, String text, String result) {
+        ctx.trace.accept(result == null ? "[" + name + "] " + text : "[" + name + "] " + text + " = " + result);
+    }
+}

@@ -1,0 +1,49 @@
+package ksim.scenario;
+
+import java.util.HashMap;
+import ksim.kernel.pid.Pid;
+import ksim.kernel.pid.PidNamespace;
+import ksim.kernel.task.Task;
+
+/**
+ * Which scenario name each PID was given, per PID namespace, shared by all the scenario's
+ * tasks (the real-Linux recorder keeps the same registry in shared memory). A name stays
+ * registered after its task is reaped, so a wait's result still prints the name.
+ */
+final class NameRegistry {
+    /** (namespace serial, number) → name. Only looked up, never iterated. */
+    private final HashMap<Long, String> names = new HashMap<>();
+
+    private static long key(PidNamespace ns, long nr) {
+        return ((long) ns.serial << 32) | (nr & 0xffffffffL);
+    }
+
+    /** name → the latest task given that name (NAME and NAME.k alike). */
+    private final HashMap<String, Task> tasks = new HashMap<>();
+
+    void register(Task t, String name) {
+        tasks.put(name, t);
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+            tasks.put(name.substring(0, dot), t);
+        }
+        for (Pid.Upid u : t.threadPid.numbers) {
+            names.put(key(u.ns(), u.nr()), name);
+        }
+    }
+
+    /**
+     * The PID, as namespace {@code ns} numbers it, of the latest task named {@code name}:
+     * how a task refers to a task it never learnt the PID of (0 when there is none).
+     */
+    long pidOf(String name, PidNamespace ns) {
+        Task t = tasks.get(name);
+        return t == null ? 0 : t.threadPid.nrIn(ns);
+    }
+
+    /** How a PID prints for a task in {@code ns}: its name, or the number where none is registered. */
+    String format(PidNamespace ns, long nr) {
+        String n = nr > 0 ? names.get(key(ns, nr)) : null;
+        return n != null ? n : Long.toString(nr);
+    }
+}
