@@ -46,6 +46,7 @@ public final class Benchmarks {
     public static void runAll(PrintStream out, boolean quick) {
         out.println("ksim bench — wall time on this machine (" + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + Runtime.version() + ")");
+        out.flush();
         int cycles = quick ? 20_000 : 200_000;
         out.println(forkExitWait(cycles, quick ? 2 : 5, quick ? 3 : 7));
     }

@@ -13,6 +13,8 @@ final class ForkExitWaitLoop implements Program {
     private int left;
     private boolean child;
     private boolean forked;
+    /** The request this program made last; results of others (init's clone that started us) are not ours. */
+    private UserOp pending;
 
     ForkExitWaitLoop(int n) {
         this.left = n;
@@ -21,16 +23,19 @@ final class ForkExitWaitLoop implements Program {
     @Override
     public UserOp next(Task current) {
         if (child || left == 0) {
-            return ExitGroup.exitGroup(0);
+            return pending = ExitGroup.exitGroup(0);
         }
         if (!forked) {
-            return new Clone(Signal.SIGCHLD);
+            return pending = new Clone(Signal.SIGCHLD);
         }
-        return new Wait.Wait4(-1, 0);
+        return pending = new Wait.Wait4(-1, 0);
     }
 
     @Override
     public void complete(Task current, UserOp op, long ret) {
+        if (op != pending) {
+            return;
+        }
         if (op instanceof Clone) {
             if (ret == 0) {
                 child = true;
@@ -50,6 +55,7 @@ final class ForkExitWaitLoop implements Program {
     public Program copyForChild() {
         ForkExitWaitLoop c = new ForkExitWaitLoop(0);
         c.forked = forked;
+        c.pending = pending;
         return c;
     }
 }
