@@ -1,0 +1,107 @@
+package ksim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract: stdout is the trace only; exit 0, 1 (expect failed) or 2 (bad input). */
+class CliTest {
+    record Result(int code, String out, String err) {}
+
+    private static synchronized Result ksim(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringWriter picoOut = new StringWriter();
+        StringWriter picoErr = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args, new PrintWriter(picoOut, true), new PrintWriter(picoErr, true));
+            System.out.flush();
+            return new Result(code, out.toString(StandardCharsets.UTF_8) + picoOut,
+                    err.toString(StandardCharsets.UTF_8) + picoErr);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void runPrintsTheTraceAndNothingElse() throws Exception {
+        Result r = ksim("run", "examples/orphan.ksim");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(Path.of("examples/orphan.trace")), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void aFailedExpectExitsOneAndNamesTheLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("e.ksim");
+        Files.writeString(f, "main {\n    expect getppid() = 0\n    expect wait() = 0\n}\n");
+        Result r = ksim("run", f.toString());
+        assertEquals(1, r.code());
+        assertEquals("[main] getppid() = 0\n[main] wait() = -1 ECHILD\n", r.out());
+        assertEquals(f + ":3:5: expect failed: wait() = -1 ECHILD, expected 0\n", r.err());
+    }
+
+    @Test
+    void aParseErrorExitsTwoWithFileLineCol(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.ksim");
+        Files.writeString(f, "main {\n    waitpid(x, 0)\n}\n");
+        Result r = ksim("run", f.toString());
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertEquals(f + ":2:13: unknown task 'x' (declare it with fork, vfork, thread or clone)\n", r.err());
+    }
+
+    @Test
+    void aMissingFileExitsTwo() {
+        Result r = ksim("run", "no/such/file.ksim");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("no/such/file.ksim: cannot read the file"), r.err());
+    }
+
+    @Test
+    void badOptionsExitTwo() {
+        assertEquals(2, ksim("run").code());
+        assertEquals(2, ksim("run", "examples/orphan.ksim", "--cpus", "0").code());
+        assertEquals(2, ksim("run", "examples/orphan.ksim", "--seed", "x").code());
+        assertEquals(2, ksim("frobnicate").code());
+    }
+
+    @Test
+    void cpusOverridesTheHeader() {
+        Result one = ksim("run", "examples/demo.ksim", "--cpus", "1");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().contains("[main] waitpid(worker, 0) = worker exited(3)"));
+    }
+
+    @Test
+    void demoShowsTheScenarioAndItsTrace() {
+        Result r = ksim("demo");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("=== examples/demo.ksim ==="));
+        assertTrue(r.out().contains("[main] waitpid(-1, 0) = sleeper exited(7)"));
+    }
+
+    @Test
+    void helpAndVersion() {
+        Result h = ksim("--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("run") && h.out().contains("demo") && h.out().contains("bench"));
+        Result v = ksim("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("ksim "), v.out());
+    }
+}
