@@ -19,8 +19,6 @@ public final class CostModel {
     public long execNs = 250_000;
     /** do_exit(): the mm teardown of the last user of an mm. */
     public long exitNs = 45_000;
-    /** wait4() that reaps a zombie (release_task). */
-    public long reapNs = 3_000;
     /** Reading a /proc file: open + read + close. */
     public long procReadNs = 4_000;
     /** One context switch (__schedule to the next task's first instruction). */
@@ -33,7 +31,6 @@ public final class CostModel {
         c.cloneVmNs = cloneVmNs;
         c.execNs = execNs;
         c.exitNs = exitNs;
-        c.reapNs = reapNs;
         c.procReadNs = procReadNs;
         c.contextSwitchNs = contextSwitchNs;
         return c;

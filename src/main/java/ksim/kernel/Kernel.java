@@ -43,8 +43,8 @@ public final class Kernel {
     public int nrProcesses;
     public long totalForks;
     public int lastPid;
-    /** max_threads (kernel/fork.c): RAM / (8 * THREAD_SIZE), seen as 385463 on these machines. */
-    public int maxThreads = 385463;
+    /** max_threads (kernel/fork.c): RAM / (8 * THREAD_SIZE); /proc/sys/kernel/threads-max on this project's 24 GiB machines. */
+    public int maxThreads = 192686;
 
     private long now;
     private int nsSerial;
@@ -127,16 +127,6 @@ public final class Kernel {
     /** create_pid_namespace(). */
     public PidNamespace createPidNamespace(PidNamespace parent) {
         return new PidNamespace(parent, nsSerial++);
-    }
-
-    /** Arms a one-shot callback at simulated time {@code at} (a kernel timer). */
-    public void at(long at, Runnable r) {
-        events.schedule(new Event() {
-            @Override
-            public void fire() {
-                r.run();
-            }
-        }, at);
     }
 
     /** Runs events until none is left or the next one is later than {@code until}; returns whether any remain. */

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * alloc_pid()'s numbering: idr_alloc_cyclic() from the cursor, wrapping to RESERVED_PIDS
  * (300) once the cursor has passed it, EAGAIN when full, ENOMEM once the namespace's init
- * died (kernel/pid.c, lib/idr.c; fork13 in LTP checks the wrap).
+ * died (kernel/pid.c, lib/idr.c; fork13 in LTP checks the wrap). Checked on Linux 6.18: in a fresh
+ * PID namespace with pid_max 400, a fork+wait loop goes 1, 2, ... 399, then 300, 301, ...
  */
 class PidNamespaceTest {
     private static final int PID_MAX = 400;

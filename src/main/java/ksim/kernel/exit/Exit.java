@@ -170,22 +170,14 @@ public final class Exit {
                 if (t.parent == father) {
                     t.parent = t.realParent;
                 }
-                if (t.pdeathSignal != 0) {
-                    deliverPdeathSignal(k, t);
-                }
+                // t.pdeath_signal is sent here once signals are delivered (the signals issue);
+                // until then nothing can set it (prctl(PR_SET_PDEATHSIG) answers ENOSYS)
             }
             if (!reaper.sameThreadGroup(father)) {
                 reparentLeader(k, father, p, dead);
             }
         }
         father.children.spliceTailInto(reaper.children);
-    }
-
-    private static void deliverPdeathSignal(Kernel k, Task t) {
-        if (t.pdeathSignal == Signal.SIGKILL) {
-            Signals.sendSigkill(k, t);
-        }
-        // other signals are delivered once the signal subsystem lands
     }
 
     /**
@@ -271,11 +263,9 @@ public final class Exit {
                 autoreap = true;
             }
         }
-        // SIGCHLD's default action is to ignore it, so with no signal subsystem yet sending it
-        // has no observable effect; a SIGKILL exit signal is the one that matters so far.
-        if (sig == Signal.SIGKILL) {
-            Signals.sendSigkill(k, parent);
-        }
+        // __send_signal_locked(sig, parent) belongs here. SIGCHLD is ignored by default and
+        // no scenario can catch it or choose another exit signal yet (signal(), sigaction()
+        // and raw clone answer ENOSYS), so sending it would change nothing observable.
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, tsk);
         return autoreap;
     }
