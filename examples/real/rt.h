@@ -5,8 +5,9 @@
  * and prints the scenario's trace (see shared/spec/scenario-language.md) on
  * stdout, one write(2) per line so that lines of different tasks never mix.
  *
- * Names: a registry in a MAP_SHARED anonymous mapping, created before any
- * fork, maps pid -> task name. Both the child (right after fork, with getpid())
+ * Names: a registry in a MAP_SHARED mapping of a memfd, created before any
+ * fork, maps pid -> task name (the memfd stays open, without close-on-exec,
+ * so that a task that executes a new program can map it again: see rt_exec). Both the child (right after fork, with getpid())
  * and the parent (with fork's return value) register the new task, so a name is
  * known as soon as either side can print it. PIDs in a fresh namespace are
  * small and not reused within these short scenarios, so the table is indexed
@@ -24,8 +25,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <limits.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,6 +38,8 @@
 
 static char (*rt_reg)[RT_NAMELEN]; /* rt_reg[pid] = name, shared by all tasks */
 static char rt_me[RT_NAMELEN];     /* label of the calling task */
+static int rt_regfd = -1;          /* the registry's memfd (inherited across exec) */
+static char rt_image[RT_NAMELEN];  /* after rt_exec: the NAME of the new program */
 
 #define NS(x) ((long long)(x))
 #define MS(x) ((long long)(x) * 1000000LL)
@@ -122,10 +127,40 @@ RT void rt_fail(const char *text, int e)
     rt_line(text, r);
 }
 
+RT void rt_mapreg(void)
+{
+    rt_reg = mmap(NULL, sizeof(*rt_reg) * RT_MAXPID, PROT_READ | PROT_WRITE,
+                  MAP_SHARED, rt_regfd, 0);
+    if (rt_reg == MAP_FAILED) rt_die("mmap");
+}
+
+/* start-up of a program executed by rt_exec: KSIM_EXEC = "FD LABEL PATH" */
+RT void rt_resume(const char *env, char **argv)
+{
+    char label[RT_NAMELEN], path[4096];
+    if (sscanf(env, "%d %31s %4095s", &rt_regfd, label, path) != 3) {
+        errno = EINVAL;
+        rt_die("KSIM_EXEC");
+    }
+    rt_mapreg();
+    strcpy(rt_me, label);
+    strncpy(rt_image, argv[0], RT_NAMELEN - 1);
+    /* the symlink and its directory were only needed for the execve */
+    unlink(path);
+    char *slash = strrchr(path, '/');
+    if (slash) { *slash = 0; rmdir(path); }
+    unsetenv("KSIM_EXEC");
+}
+
+/* true in the program that rt_exec(…, NAME) started */
+RT int rt_execed(const char *name) { return strcmp(rt_image, name) == 0; }
+
 /* ---- start-up: main is PID 1, session leader, comm and argv "main" ---- */
 RT void rt_init(int argc, char **argv)
 {
     (void)argc;
+    const char *resume = getenv("KSIM_EXEC");
+    if (resume) { rt_resume(resume, argv); return; }
     if (getpid() != 1) {
         errno = 0;
         rt_die("must run as PID 1: unshare --pid --fork --mount-proc PROG");
@@ -137,9 +172,10 @@ RT void rt_init(int argc, char **argv)
     }
     setsid(); /* EPERM if already a group leader: ignored */
     prctl(PR_SET_NAME, "main");
-    rt_reg = mmap(NULL, sizeof(*rt_reg) * RT_MAXPID, PROT_READ | PROT_WRITE,
-                  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (rt_reg == MAP_FAILED) rt_die("mmap");
+    rt_regfd = memfd_create("ksim-registry", 0); /* no MFD_CLOEXEC */
+    if (rt_regfd < 0) rt_die("memfd_create");
+    if (ftruncate(rt_regfd, sizeof(*rt_reg) * RT_MAXPID) < 0) rt_die("ftruncate");
+    rt_mapreg();
     strcpy(rt_me, "main");
     rt_register(1, "main");
 }
@@ -289,5 +325,84 @@ RT void rt_look(const char *text, const char *name, int what)
 #define rt_ppid(text, name)    rt_look(text, name, LOOK_PPID)
 #define rt_comm(text, name)    rt_look(text, name, LOOK_COMM)
 #define rt_cputime(text, name) rt_look(text, name, LOOK_CPUTIME)
+
+/* a call returning a PID or -1 with errno (getpgid, getsid, setsid, …) */
+RT void rt_pidret(const char *text, pid_t v)
+{
+    if (v < 0) { rt_fail(text, errno); return; }
+    rt_pidcall(text, v);
+}
+
+/* waitpid(PID, OPTIONS) as the raw wait4 system call, so that any PID and any
+ * OPTIONS bits (INT_MIN, 123456) reach the kernel as written */
+RT void rt_wait4(const char *text, pid_t pid, int opts)
+{
+    int st = 0;
+    long p = syscall(SYS_wait4, pid, &st, opts, NULL);
+    if (p < 0) { rt_fail(text, errno); return; }
+    if (p == 0) { rt_line(text, "0"); return; }
+    char r[128];
+    rt_wstatus(r, p, st);
+    rt_line(text, r);
+}
+
+RT const char *rt_cldname(int code)
+{
+    switch (code) {
+    case CLD_EXITED:    return "CLD_EXITED";
+    case CLD_KILLED:    return "CLD_KILLED";
+    case CLD_DUMPED:    return "CLD_DUMPED";
+    case CLD_STOPPED:   return "CLD_STOPPED";
+    case CLD_CONTINUED: return "CLD_CONTINUED";
+    case CLD_TRAPPED:   return "CLD_TRAPPED";
+    }
+    static char b[16];
+    sprintf(b, "%d", code);
+    return b;
+}
+
+/* waitid(IDTYPE, ID, OPTIONS) as the raw system call (no rusage):
+ * "0 {PID CODE STATUS}", "0 {}" when nothing was found (si_pid == 0), or "-1 ERRNO" */
+RT void rt_waitid(const char *text, int idtype, int id, int opts)
+{
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    long rc = syscall(SYS_waitid, idtype, id, &si, opts, NULL);
+    if (rc < 0) { rt_fail(text, errno); return; }
+    char r[160], nb[16];
+    if (si.si_pid == 0) {
+        sprintf(r, "%ld {}", rc);
+    } else {
+        char st[16];
+        if (si.si_code == CLD_EXITED) sprintf(st, "%d", si.si_status);
+        else strcpy(st, rt_signame(si.si_status));
+        sprintf(r, "%ld {%s %s %s}", rc, rt_pname(si.si_pid, nb),
+                rt_cldname(si.si_code), st);
+    }
+    rt_line(text, r);
+}
+
+/* exec NAME: print the line, then execve() this same program through a
+ * symlink named NAME in a fresh directory under /tmp, with argv = [NAME], so
+ * that the kernel sets comm to NAME. The new image finds its label, the
+ * registry's memfd and the symlink (which it removes) in KSIM_EXEC, and
+ * rt_execed(NAME) is then true in it. */
+RT void rt_exec(const char *text, const char *name)
+{
+    char exe[4096], dir[] = "/tmp/ksim-exec-XXXXXX", path[4200], env[4400];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n < 0) rt_die("readlink /proc/self/exe");
+    exe[n] = 0;
+    if (!mkdtemp(dir)) rt_die("mkdtemp");
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (symlink(exe, path) < 0) rt_die("symlink");
+    snprintf(env, sizeof env, "%d %s %s", rt_regfd, rt_me, path);
+    if (setenv("KSIM_EXEC", env, 1) < 0) rt_die("setenv");
+    rt_line(text, NULL);
+    char *a[] = {(char *)name, NULL};
+    extern char **environ;
+    execve(path, a, environ);
+    rt_die("execve");
+}
 
 #endif
