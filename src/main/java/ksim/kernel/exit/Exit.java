@@ -28,19 +28,17 @@ public final class Exit {
      * Returns {@link Syscall#BLOCK} while a dying namespace init waits, else NORETURN.
      */
     static long doExit(Kernel k, Task tsk, ExitGroup e) {
-        switch (e.phase) {
-            case START -> {
-                int code = e.group ? doGroupExit(k, tsk, e.code) : e.code;
-                exitPrologue(k, tsk, code);
-                e.phase = ExitGroup.Phase.NOTIFY;
-                PidNamespace ns = tsk.activePidNs();
-                if (ns.childReaper == tsk && findAliveThread(tsk) == null) {
-                    zapPidNsProcesses(k, tsk, ns);
-                    e.zapWait = Wait.WaitOpts.forZap(tsk);
-                    e.phase = ExitGroup.Phase.ZAP_REAP;
-                }
+        if (e.phase == ExitGroup.Phase.START) {
+            int code = e.group ? doGroupExit(k, tsk, e.code) : e.code;
+            exitPrologue(tsk, code);
+            e.phase = ExitGroup.Phase.NOTIFY;
+            PidNamespace ns = tsk.activePidNs();
+            if (ns.childReaper == tsk && findAliveThread(tsk) == null) {
+                // find_child_reaper(): the namespace's init is dying with nobody to take over
+                zapPidNsProcesses(k, tsk, ns);
+                e.zapWait = Wait.WaitOpts.forZap(tsk);
+                e.phase = ExitGroup.Phase.ZAP_REAP;
             }
-            case ZAP_REAP, ZAP_DRAIN, NOTIFY -> { }
         }
         if (e.phase == ExitGroup.Phase.ZAP_REAP) {
             // do { clear TIF_SIGPENDING; rc = kernel_wait4(-1, NULL, __WALL, NULL); } while (rc != -ECHILD)
@@ -98,7 +96,7 @@ public final class Exit {
     }
 
     /** do_exit() up to exit_notify(): exit_signals(), synchronize_group_exit(), exit_mm(). */
-    private static void exitPrologue(Kernel k, Task tsk, int code) {
+    private static void exitPrologue(Task tsk, int code) {
         tsk.flags |= TaskFlags.PF_EXITING;
         SignalStruct sig = tsk.signal;
         if (--sig.quickThreads == 0 && (sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0) {
@@ -300,35 +298,17 @@ public final class Exit {
             sig.sumExecRuntime += tsk.sumExecRuntime;
         }
         sig.nrThreads--;
-        List<Pid> freed = new ArrayList<>(2);
-        addIfFreed(freed, Pids.detachPid(tsk, PidType.PIDTYPE_PID));
+        Pids.detachPid(k, tsk, PidType.PIDTYPE_PID);
         if (groupDead) {
-            addIfFreed(freed, Pids.detachPid(tsk, PidType.PIDTYPE_TGID));
-            addIfFreed(freed, Pids.detachPid(tsk, PidType.PIDTYPE_PGID));
-            addIfFreed(freed, Pids.detachPid(tsk, PidType.PIDTYPE_SID));
+            Pids.detachPid(k, tsk, PidType.PIDTYPE_TGID);
+            Pids.detachPid(k, tsk, PidType.PIDTYPE_PGID);
+            Pids.detachPid(k, tsk, PidType.PIDTYPE_SID);
             tsk.tasks.unlink();
             tsk.sibling.unlink();
             k.nrProcesses--;
         }
         tsk.threadNode.unlink();
-        for (Pid pid : freed) {
-            wakeReaperOfEmptyNamespaces(k, pid);
-        }
     }
 
-    private static void addIfFreed(List<Pid> freed, Pid pid) {
-        if (pid != null) {
-            freed.add(pid);
-        }
-    }
 
-    /** free_pid(): when all that is left in a dying namespace is its reaper, wake the reaper. */
-    private static void wakeReaperOfEmptyNamespaces(Kernel k, Pid pid) {
-        for (Pid.Upid u : pid.numbers) {
-            PidNamespace ns = u.ns();
-            if (!ns.adding && (ns.pidAllocated == 1 || ns.pidAllocated == 2) && ns.childReaper != null) {
-                k.sched.wakeUpProcess(ns.childReaper);
-            }
-        }
-    }
 }

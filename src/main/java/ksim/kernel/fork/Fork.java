@@ -80,7 +80,7 @@ public final class Fork {
             return null;
         }
         if (Signals.fatalSignalPending(current)) {
-            Pids.freePid(pid);
+            Pids.freePid(k, pid);
             err[0] = Errno.EINTR.ret();
             return null;
         }

@@ -1,6 +1,7 @@
 package ksim.kernel.pid;
 
 import ksim.kernel.Errno;
+import ksim.kernel.Kernel;
 import ksim.kernel.task.Task;
 
 /** kernel/pid.c: alloc_pid(), free_pid(), attach_pid(), detach_pid() and the lookups. */
@@ -47,10 +48,18 @@ public final class Pids {
         return new Pid(new Pid.Upid[] {new Pid.Upid(0, initNs)});
     }
 
-    /** free_pid(): the numbers go back to their namespaces. */
-    public static void freePid(Pid pid) {
+    /**
+     * free_pid(): the numbers go back to their namespaces. When all that is left of a dying
+     * namespace is its reaper, the reaper is woken: it may be waiting for the last task in
+     * zap_pid_ns_processes().
+     */
+    public static void freePid(Kernel k, Pid pid) {
         for (Pid.Upid u : pid.numbers) {
-            u.ns().release(u.nr());
+            PidNamespace ns = u.ns();
+            ns.release(u.nr());
+            if (!ns.adding && (ns.pidAllocated == 1 || ns.pidAllocated == 2) && ns.childReaper != null) {
+                k.sched.wakeUpProcess(ns.childReaper);
+            }
         }
     }
 
@@ -60,25 +69,21 @@ public final class Pids {
         pid.tasks[type].addTail(task.pidLinks[type]);
     }
 
-    /**
-     * detach_pid() / __change_pid(task, type, null): frees the numbers when no task uses the
-     * pid any more. Returns the freed pid, or null when it is still in use.
-     */
-    public static Pid detachPid(Task task, int type) {
+    /** detach_pid() / __change_pid(task, type, null): frees the numbers when no task uses the pid any more. */
+    public static void detachPid(Kernel k, Task task, int type) {
         Pid pid = task.pidOf(type);
         task.pidLinks[type].unlink();
         for (int t = 0; t < PidType.PIDTYPE_MAX; t++) {
             if (pid.hasTask(t)) {
-                return null;
+                return;
             }
         }
-        freePid(pid);
-        return pid;
+        freePid(k, pid);
     }
 
     /** change_pid(task, type, pid): detach from the old pid of that type and attach to {@code pid}. */
-    public static void changePid(Task task, int type, Pid pid) {
-        detachPid(task, type);
+    public static void changePid(Kernel k, Task task, int type, Pid pid) {
+        detachPid(k, task, type);
         task.setPid(type, pid);
         attachPid(task, type);
     }

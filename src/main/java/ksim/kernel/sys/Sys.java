@@ -104,10 +104,10 @@ public final class Sys {
         groupLeader.signal.leader = true;
         // set_special_pids()
         if (groupLeader.pidOf(PidType.PIDTYPE_SID) != sid) {
-            Pids.changePid(groupLeader, PidType.PIDTYPE_SID, sid);
+            Pids.changePid(k, groupLeader, PidType.PIDTYPE_SID, sid);
         }
         if (groupLeader.pidOf(PidType.PIDTYPE_PGID) != sid) {
-            Pids.changePid(groupLeader, PidType.PIDTYPE_PGID, sid);
+            Pids.changePid(k, groupLeader, PidType.PIDTYPE_PGID, sid);
         }
         return session;
     }
