@@ -6,11 +6,14 @@ import ksim.kernel.Errno;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.exit.Wait;
 import ksim.kernel.fork.Clone;
+import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.fork.Execve;
 import ksim.kernel.proc.ProcPidStat;
 import ksim.kernel.signal.Signal;
 import ksim.kernel.sys.Nanosleep;
 import ksim.kernel.sys.Pause;
+import ksim.kernel.sys.Prctl;
+import ksim.kernel.sys.Unshare;
 import ksim.kernel.sys.Sys;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Spin;
@@ -49,6 +52,11 @@ final class Interpreter implements Program {
         }
     }
 
+    /** The flags glibc's pthread_create() passes to clone(), as the spec's {@code thread} says. */
+    static final long THREAD_FLAGS = CloneFlags.CLONE_VM | CloneFlags.CLONE_FS | CloneFlags.CLONE_FILES
+            | CloneFlags.CLONE_SIGHAND | CloneFlags.CLONE_THREAD | CloneFlags.CLONE_SYSVSEM | CloneFlags.CLONE_SETTLS
+            | CloneFlags.CLONE_PARENT_SETTID | CloneFlags.CLONE_CHILD_CLEARTID;
+
     private final RunContext ctx;
     /** The task's name in the trace. */
     private String name;
@@ -62,6 +70,9 @@ final class Interpreter implements Program {
     private String pendingChild;
     /** main's exec of itself, after which main's name is registered. */
     private Execve mainExec;
+    /** The exec that started this program: its trace line is printed when it returns here. */
+    private Execve startedBy;
+    private String startedByText;
 
     private Interpreter(RunContext ctx, String name, ArrayList<Frame> frames) {
         this.ctx = ctx;
@@ -140,18 +151,21 @@ final class Interpreter implements Program {
             }
             case Spawn sp -> {
                 pendingChild = sp.inRepeat() ? sp.name() + "." + mem(t).nextSpawnCount(sp.id()) : sp.name();
-                if (sp.kind() != SpawnKind.FORK) {
-                    // vfork, threads and raw clone flags arrive with the lifecycle issue
-                    return Sys.ni(sp.kind() == SpawnKind.VFORK ? "vfork" : "clone");
-                }
-                return new Clone(Signal.SIGCHLD);
+                return new Clone(switch (sp.kind()) {
+                    case FORK -> Signal.SIGCHLD;
+                    case VFORK -> CloneFlags.CLONE_VM | CloneFlags.CLONE_VFORK | Signal.SIGCHLD;
+                    case THREAD -> THREAD_FLAGS;
+                    case CLONE -> value(t, sp.flags());
+                });
             }
             case Exec e -> {
-                emit(t, "exec " + e.name(), null);
                 ArrayList<Frame> image = new ArrayList<>();
                 image.add(new Frame(e.body().stmts(), 0, End.EXIT_GROUP));
                 Interpreter next = new Interpreter(ctx, name, image);
-                return new Execve(e.name(), new String[] {e.name()}, next, mem(t).copy());
+                Execve exec = new Execve(e.name(), new String[] {e.name()}, next, mem(t).copy());
+                next.startedBy = exec;
+                next.startedByText = "exec " + e.name();
+                return exec;
             }
             case Expect x -> {
                 return callOp(t, x.call());
@@ -226,6 +240,17 @@ final class Interpreter implements Program {
             case "setsid" -> {
                 return Sys.setsid();
             }
+            case "setpgid" -> {
+                return Sys.setpgid(intArg(t, c, 0), intArg(t, c, 1));
+            }
+            case "prctl" -> {
+                Arg a = c.args().get(1);
+                return new Prctl(intArg(t, c, 0), a instanceof NameArg n ? 0 : value(t, a),
+                        a instanceof NameArg n ? n.name() : null);
+            }
+            case "unshare" -> {
+                return new Unshare(value(t, c.args().get(0)));
+            }
             case "pause" -> {
                 return new Pause();
             }
@@ -252,6 +277,8 @@ final class Interpreter implements Program {
                 mem(t).bind("main", t.tgidVnr());
                 t.label = "main";
                 ctx.names.register(t, "main");
+            } else if (op == startedBy && ret == 0) {
+                emit(t, startedByText, null);
             }
             return;
         }
@@ -260,6 +287,10 @@ final class Interpreter implements Program {
         pendingOp = null;
         if (s instanceof Spawn sp) {
             completeSpawn(t, sp, op, ret);
+            return;
+        }
+        if (s instanceof Exec e) { // only a failed exec returns to the old program
+            emit(t, "exec " + e.name(), errno(ret));
             return;
         }
         Call call = s instanceof Expect x ? x.call() : (Call) s;
@@ -314,7 +345,8 @@ final class Interpreter implements Program {
                 ProcPidStat.Stat st = ((ProcPidStat) op).stat;
                 yield (st.utimeTicks() + st.stimeTicks()) * 1000 / ksim.kernel.sched.Cputime.USER_HZ + " ms";
             }
-            default -> Long.toString(ret);
+            default -> op instanceof Prctl p && p.text != null ? p.text
+                    : op instanceof Prctl p && p.answersNumber() ? Long.toString(p.value) : Long.toString(ret);
         };
     }
 

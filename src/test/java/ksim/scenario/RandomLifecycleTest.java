@@ -10,8 +10,8 @@ import ksim.kernel.Kernel;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thousands of generated lifecycle programs — fork trees with sleeps, spins, exits, waits
- * and /proc reads — run with the invariant checker after every event. Each must end with
+ * Thousands of generated lifecycle programs — trees of forks, vforks, threads and raw clones
+ * with sleeps, spins, exits, execs, waits, process groups and /proc reads — run with the invariant checker after every event. Each must end with
  * every task of the scenario reaped and every PID freed, and must be deterministic.
  */
 class RandomLifecycleTest {
@@ -61,10 +61,18 @@ class RandomLifecycleTest {
             List<String> mine = new ArrayList<>(known);
             for (int i = 0; i < n; i++) {
                 indent(depth);
-                int kind = rnd.nextInt(12);
+                int kind = rnd.nextInt(15);
                 if (kind <= 2 && depth < 4) {
                     String name = "t" + names++;
-                    sb.append("fork ").append(name).append(" {\n");
+                    String[] spawn = {"fork", "fork", "vfork", "thread", "clone", "clone"};
+                    String how = spawn[rnd.nextInt(spawn.length)];
+                    sb.append(how).append(' ').append(name);
+                    if (how.equals("clone")) {
+                        String[] flags = {"SIGCHLD", "CLONE_PARENT|SIGCHLD", "CLONE_NEWPID|SIGCHLD", "0",
+                            "CLONE_VM|CLONE_SIGHAND|CLONE_THREAD", "CLONE_THREAD"};
+                        sb.append(' ').append(flags[rnd.nextInt(flags.length)]);
+                    }
+                    sb.append(" {\n");
                     block(depth + 1, mine);
                     indent(depth);
                     sb.append("}\n");
@@ -93,7 +101,18 @@ class RandomLifecycleTest {
                 } else if (kind == 10) {
                     sb.append(rnd.nextBoolean() ? "waitid(P_ALL, 0, WEXITED)\n" : "waitid(P_ALL, 0, WEXITED|WNOHANG|WNOWAIT)\n");
                 } else if (kind == 11 && rnd.nextInt(3) == 0) {
-                    sb.append("exit(").append(rnd.nextInt(256)).append(")\n");
+                    sb.append(rnd.nextBoolean() ? "exit(" : "thread_exit(").append(rnd.nextInt(256)).append(")\n");
+                } else if (kind == 12 && !mine.isEmpty()) {
+                    String t = mine.get(rnd.nextInt(mine.size()));
+                    sb.append(rnd.nextBoolean() ? "setpgid(" + t + ", 0)\n" : "setpgid(0, " + t + ")\n");
+                } else if (kind == 13 && depth < 4 && rnd.nextInt(3) == 0) {
+                    sb.append("exec p").append(names++).append(" {\n");
+                    block(depth + 1, mine);
+                    indent(depth);
+                    sb.append("}\n");
+                    return;
+                } else if (kind == 14) {
+                    sb.append(rnd.nextBoolean() ? "waitpid(-1, __WALL)\n" : "prctl(PR_SET_CHILD_SUBREAPER, 1)\n");
                 } else {
                     sb.append("getpid()\n");
                 }

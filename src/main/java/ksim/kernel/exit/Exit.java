@@ -30,7 +30,7 @@ public final class Exit {
     static long doExit(Kernel k, Task tsk, ExitGroup e) {
         if (e.phase == ExitGroup.Phase.START) {
             int code = e.group ? doGroupExit(k, tsk, e.code) : e.code;
-            exitPrologue(tsk, code);
+            exitPrologue(k, tsk, code);
             e.phase = ExitGroup.Phase.NOTIFY;
             PidNamespace ns = tsk.activePidNs();
             if (ns.childReaper == tsk && findAliveThread(tsk) == null) {
@@ -96,7 +96,7 @@ public final class Exit {
     }
 
     /** do_exit() up to exit_notify(): exit_signals(), synchronize_group_exit(), exit_mm(). */
-    private static void exitPrologue(Task tsk, int code) {
+    private static void exitPrologue(Kernel k, Task tsk, int code) {
         tsk.flags |= TaskFlags.PF_EXITING;
         SignalStruct sig = tsk.signal;
         if (--sig.quickThreads == 0 && (sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0) {
@@ -105,11 +105,12 @@ public final class Exit {
         }
         sig.live--;
         tsk.exitCode = code;
-        exitMm(tsk);
+        exitMm(k, tsk);
     }
 
     /** exit_mm(): the task keeps its mm only as a lazy-TLB active_mm until it is switched out. */
-    private static void exitMm(Task tsk) {
+    private static void exitMm(Kernel k, Task tsk) {
+        ksim.kernel.fork.Fork.mmRelease(k, tsk); // exit_mm_release()
         MmStruct mm = tsk.mm;
         if (mm == null) {
             return;

@@ -9,6 +9,10 @@ import ksim.kernel.task.Task;
 public final class Clone extends Syscall {
     public final long flags;
     public Task child;
+    /** CLONE_VFORK: the parent sleeps until the child releases the mm, then returns {@link #nr}. */
+    ksim.kernel.sync.Completion vfork;
+    ksim.kernel.sync.WaitQueueEntry vforkWait;
+    long nr;
 
     public Clone(long flags) {
         this.flags = flags;
@@ -26,6 +30,9 @@ public final class Clone extends Syscall {
 
     @Override
     public long run(Kernel k, Task current) {
+        if (vfork != null) {
+            return Fork.waitForVforkDone(k, current, this);
+        }
         return Fork.kernelClone(k, current, this);
     }
 }

@@ -49,7 +49,8 @@ public final class Execve extends Syscall {
             // de_thread() (killing the other threads, leader takeover) comes with threads
             return Errno.ENOSYS.ret();
         }
-        // exec_mmap(): the new mm replaces the old one
+        // exec_mmap(): exec_mm_release() lets a vfork parent go, then the new mm replaces the old one
+        Fork.mmRelease(k, current);
         MmStruct old = current.mm;
         MmStruct mm = new MmStruct(memory, argv.clone());
         current.mm = mm;

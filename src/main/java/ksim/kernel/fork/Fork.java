@@ -10,7 +10,11 @@ import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.signal.Signals;
 import static ksim.kernel.signal.Signal.SIGCHLD;
+import ksim.kernel.sync.Completion;
+import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.task.Program;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.TaskState;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
@@ -35,8 +39,43 @@ public final class Fork {
         p.opDone = true;
         p.ret = 0;
         long nr = p.threadPid.nrIn(current.activePidNs());
+        if ((args.flags & CLONE_VFORK) != 0) {
+            args.vfork = new Completion();
+            p.vforkDone = args.vfork;
+        }
         k.sched.wakeUpNewTask(p);
+        if (args.vfork != null) {
+            args.nr = nr;
+            args.vforkWait = new WaitQueueEntry(current);
+            return waitForVforkDone(k, current, args);
+        }
         return nr;
+    }
+
+    /**
+     * wait_for_vfork_done(): wait_for_completion_killable(), re-entered after each wake-up.
+     * A fatal signal ends the wait early; the call still returns the child's PID.
+     */
+    static long waitForVforkDone(Kernel k, Task current, Clone args) {
+        Completion vfork = args.vfork;
+        if (!vfork.isDone() && !Signals.fatalSignalPending(current)) {
+            vfork.wait.add(args.vforkWait);
+            current.state = TaskState.TASK_KILLABLE;
+            return Syscall.BLOCK;
+        }
+        current.state = TaskState.TASK_RUNNING;
+        vfork.wait.remove(args.vforkWait);
+        args.child.vforkDone = null;
+        return args.nr;
+    }
+
+    /** mm_release() → complete_vfork_done(): a vfork child lets its parent go when it exits or execs. */
+    public static void mmRelease(Kernel k, Task tsk) {
+        Completion vfork = tsk.vforkDone;
+        if (vfork != null) {
+            tsk.vforkDone = null;
+            vfork.complete(k);
+        }
     }
 
     /**

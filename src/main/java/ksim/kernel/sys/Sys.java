@@ -86,6 +86,56 @@ public final class Sys {
         return grp.nrIn(current.activePidNs());
     }
 
+    /** setpgid(pid, pgid), with the kernel's checks in the kernel's order. */
+    public static Syscall setpgid(int pid, int pgid) {
+        return of("setpgid", (k, t) -> ksysSetpgid(k, t, pid, pgid));
+    }
+
+    private static long ksysSetpgid(Kernel k, Task current, int pid, int pgid) {
+        Task groupLeader = current.groupLeader;
+        if (pid == 0) {
+            pid = groupLeader.pidVnr();
+        }
+        if (pgid == 0) {
+            pgid = pid;
+        }
+        if (pgid < 0) {
+            return Errno.EINVAL.ret();
+        }
+        Task p = Pids.findTaskByPidNs(pid, current.activePidNs());
+        if (p == null) {
+            return Errno.ESRCH.ret();
+        }
+        if (!p.isGroupLeader()) {
+            return Errno.EINVAL.ret();
+        }
+        if (p.realParent.sameThreadGroup(groupLeader)) {
+            if (p.pidOf(PidType.PIDTYPE_SID) != groupLeader.pidOf(PidType.PIDTYPE_SID)) {
+                return Errno.EPERM.ret();
+            }
+            if ((p.flags & ksim.kernel.task.TaskFlags.PF_FORKNOEXEC) == 0) {
+                return Errno.EACCES.ret();
+            }
+        } else if (p != groupLeader) {
+            return Errno.ESRCH.ret();
+        }
+        if (p.signal.leader) {
+            return Errno.EPERM.ret();
+        }
+        Pid pgrp = p.threadPid;
+        if (pgid != pid) {
+            pgrp = current.activePidNs().find(pgid);
+            Task g = pgrp == null ? null : pgrp.task(PidType.PIDTYPE_PGID);
+            if (g == null || g.pidOf(PidType.PIDTYPE_SID) != groupLeader.pidOf(PidType.PIDTYPE_SID)) {
+                return Errno.EPERM.ret();
+            }
+        }
+        if (p.pidOf(PidType.PIDTYPE_PGID) != pgrp) {
+            Pids.changePid(k, p, PidType.PIDTYPE_PGID, pgrp);
+        }
+        return 0;
+    }
+
     /** setsid(): ksys_setsid(). */
     public static Syscall setsid() {
         return of("setsid", Sys::ksysSetsid);

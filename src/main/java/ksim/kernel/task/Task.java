@@ -55,6 +55,8 @@ public final class Task {
     public int exitCode;
     public int exitSignal;
     public int pdeathSignal;
+    /** vfork_done: completed when this vfork child releases its mm (exit or exec). */
+    public ksim.kernel.sync.Completion vforkDone;
     /** Nanoseconds since boot (start_time). */
     public long startTime;
 

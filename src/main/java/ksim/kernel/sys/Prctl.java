@@ -1,0 +1,97 @@
+package ksim.kernel.sys;
+
+import ksim.kernel.Errno;
+import ksim.kernel.Kernel;
+import ksim.kernel.fork.Execve;
+import ksim.kernel.task.SignalStruct;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.Task;
+
+/**
+ * prctl(2), kernel/sys.c: the process-management options. A PR_GET_* option writes its
+ * answer to user memory; it is left in {@link #value}.
+ */
+public final class Prctl extends Syscall {
+    public static final int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_SET_NAME = 15, PR_GET_NAME = 16,
+            PR_SET_CHILD_SUBREAPER = 36, PR_GET_CHILD_SUBREAPER = 37;
+
+    private final int option;
+    private final long arg2;
+    private final String name;
+    /** What a PR_GET_* option wrote to user memory. */
+    public long value;
+    public String text;
+
+    /** prctl(option, arg2); {@code name} is arg2's string for PR_SET_NAME. */
+    public Prctl(int option, long arg2, String name) {
+        this.option = option;
+        this.arg2 = arg2;
+        this.name = name;
+    }
+
+    /** A PR_GET_* option that answers a number through user memory. */
+    public boolean answersNumber() {
+        return option == PR_GET_CHILD_SUBREAPER || option == PR_GET_PDEATHSIG;
+    }
+
+    @Override
+    public String name() {
+        return "prctl";
+    }
+
+    @Override
+    public long run(Kernel k, Task me) {
+        switch (option) {
+            case PR_SET_NAME -> {
+                Execve.setTaskComm(me, name == null ? "" : name);
+                return 0;
+            }
+            case PR_GET_NAME -> {
+                text = me.comm;
+                return 0;
+            }
+            case PR_SET_CHILD_SUBREAPER -> {
+                me.signal.isChildSubreaper = arg2 != 0;
+                if (arg2 != 0) {
+                    propagateHasChildSubreaper(me);
+                }
+                return 0;
+            }
+            case PR_GET_CHILD_SUBREAPER -> {
+                value = me.signal.isChildSubreaper ? 1 : 0;
+                return 0;
+            }
+            case PR_SET_PDEATHSIG, PR_GET_PDEATHSIG -> {
+                // its delivery needs the signal subsystem
+                return Errno.ENOSYS.ret();
+            }
+            default -> {
+                return Errno.EINVAL.ret();
+            }
+        }
+    }
+
+    /**
+     * walk_process_tree(me, propagate_has_child_subreaper): every descendant learns it has a
+     * subreaper above it; a subtree that already knows (or starts at a namespace init) is skipped.
+     */
+    private static void propagateHasChildSubreaper(Task top) {
+        java.util.ArrayDeque<Task> todo = new java.util.ArrayDeque<>();
+        for (Task c : top.children) {
+            todo.add(c);
+        }
+        while (!todo.isEmpty()) {
+            Task p = todo.poll();
+            SignalStruct sig = p.signal;
+            if (sig.hasChildSubreaper || p.threadPid.numbers[p.threadPid.level()].nr() == 1) {
+                continue;
+            }
+            sig.hasChildSubreaper = true;
+            for (Task t : sig.threadHead) {
+                for (Task c : t.children) {
+                    todo.add(c);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package ksim.kernel.sys;
+
+import ksim.kernel.Errno;
+import ksim.kernel.Kernel;
+import ksim.kernel.fork.CloneFlags;
+import ksim.kernel.pid.PidNamespace;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.Task;
+
+/**
+ * unshare(2), kernel/fork.c ksys_unshare(), for the namespace ksim models: CLONE_NEWPID makes
+ * the caller's next children the first tasks of a new PID namespace (the caller stays where
+ * it is). Other namespace flags are accepted and change nothing ksim models.
+ */
+public final class Unshare extends Syscall {
+    private static final long ALLOWED = CloneFlags.CLONE_THREAD | CloneFlags.CLONE_FS | CloneFlags.CLONE_NEWNS
+            | CloneFlags.CLONE_SIGHAND | CloneFlags.CLONE_VM | CloneFlags.CLONE_FILES | CloneFlags.CLONE_SYSVSEM
+            | CloneFlags.CLONE_NEWUTS | CloneFlags.CLONE_NEWIPC | CloneFlags.CLONE_NEWNET | CloneFlags.CLONE_NEWUSER
+            | CloneFlags.CLONE_NEWPID | CloneFlags.CLONE_NEWCGROUP | CloneFlags.CLONE_NEWTIME;
+
+    private final long flags;
+
+    public Unshare(long flags) {
+        this.flags = flags;
+    }
+
+    @Override
+    public String name() {
+        return "unshare";
+    }
+
+    @Override
+    public long run(Kernel k, Task current) {
+        if ((flags & ~ALLOWED) != 0) { // check_unshare_flags()
+            return Errno.EINVAL.ret();
+        }
+        if ((flags & CloneFlags.CLONE_NEWPID) == 0) {
+            return 0;
+        }
+        if (current.cred.euid() != 0) { // ns_capable(CAP_SYS_ADMIN)
+            return Errno.EPERM.ret();
+        }
+        // copy_pid_ns(): only from the namespace the caller lives in, once
+        PidNamespace active = current.activePidNs();
+        if (current.pidNsForChildren != active) {
+            return Errno.EINVAL.ret();
+        }
+        if (active.level + 1 > PidNamespace.MAX_PID_NS_LEVEL) {
+            return Errno.ENOSPC.ret();
+        }
+        current.pidNsForChildren = k.createPidNamespace(active);
+        return 0;
+    }
+}
