@@ -85,14 +85,21 @@ public final class Exit {
         return exitCode;
     }
 
-    /** zap_other_threads(). */
-    private static void zapOtherThreads(Kernel k, Task p) {
+    /** zap_other_threads(): SIGKILL to every other live thread; returns how many other threads there are. */
+    public static int zapOtherThreads(Kernel k, Task p) {
+        int count = 0;
         for (Task t : p.signal.threadHead) {
-            if (t != p && t.exitState == 0) {
-                t.pendingSignals |= 1L << (Signal.SIGKILL - 1);
-                Signals.signalWakeUp(k, t, true);
+            if (t == p) {
+                continue;
             }
+            count++;
+            if (t.exitState != 0) {
+                continue;
+            }
+            t.pendingSignals |= 1L << (Signal.SIGKILL - 1);
+            Signals.signalWakeUp(k, t, true);
         }
+        return count;
     }
 
     /** do_exit() up to exit_notify(): exit_signals(), synchronize_group_exit(), exit_mm(). */
@@ -270,7 +277,7 @@ public final class Exit {
     }
 
     /** release_task(): the last trace of a task goes: pids, lists, thread count. */
-    static void releaseTask(Kernel k, Task p) {
+    public static void releaseTask(Kernel k, Task p) {
         for (;;) {
             k.nrThreads--;
             exitSignal(k, p);
@@ -294,10 +301,15 @@ public final class Exit {
         SignalStruct sig = tsk.signal;
         boolean groupDead = tsk.isGroupLeader();
         if (!groupDead) {
+            // a de_thread() in progress is waiting for the other threads to go
+            if (sig.notifyCount > 0 && --sig.notifyCount == 0) {
+                k.sched.wakeUpProcess(sig.groupExecTask);
+            }
             sig.utime += tsk.utime;
             sig.stime += tsk.stime;
             sig.sumExecRuntime += tsk.sumExecRuntime;
         }
+        tsk.sighand.count--; // __cleanup_sighand()
         sig.nrThreads--;
         Pids.detachPid(k, tsk, PidType.PIDTYPE_PID);
         if (groupDead) {

@@ -3,7 +3,14 @@ package ksim.kernel.fork;
 import ksim.kernel.CostModel;
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
+import ksim.kernel.exit.Exit;
+import ksim.kernel.pid.Pid;
+import ksim.kernel.pid.PidType;
+import ksim.kernel.pid.Pids;
 import ksim.kernel.signal.Signal;
+import ksim.kernel.signal.Signals;
+import ksim.kernel.task.SignalStruct;
+import ksim.kernel.task.TaskState;
 import ksim.kernel.task.MmStruct;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Syscall;
@@ -25,6 +32,8 @@ public final class Execve extends Syscall {
     private final String[] argv;
     private final Program image;
     private final UserMemory memory;
+    /** How far de_thread() got: it sleeps until the other threads (and the old leader) are gone. */
+    private int deThreadPhase;
 
     public Execve(String filename, String[] argv, Program image, UserMemory memory) {
         this.filename = filename;
@@ -45,9 +54,9 @@ public final class Execve extends Syscall {
 
     @Override
     public long run(Kernel k, Task current) {
-        if (!current.threadGroupEmpty()) {
-            // de_thread() (killing the other threads, leader takeover) comes with threads
-            return Errno.ENOSYS.ret();
+        long r = deThread(k, current);
+        if (r != 0) {
+            return r;
         }
         // exec_mmap(): exec_mm_release() lets a vfork parent go, then the new mm replaces the old one
         Fork.mmRelease(k, current);
@@ -65,6 +74,91 @@ public final class Execve extends Syscall {
         flushSignalHandlers(current);
         current.program = image;
         return 0;
+    }
+
+    private static final int DE_THREAD_START = 0, DE_THREAD_OTHERS = 1, DE_THREAD_LEADER = 2, DE_THREAD_DONE = 3;
+
+    /**
+     * de_thread(): every other thread is killed and waited for; a non-leader then waits for
+     * the old leader to become a zombie and takes over its PID, its place among its parent's
+     * children and its start time. Re-entered after each wake-up; returns 0 when done,
+     * BLOCK, or -EAGAIN when another group exit or exec got there first or we were killed.
+     */
+    private long deThread(Kernel k, Task tsk) {
+        SignalStruct sig = tsk.signal;
+        if (deThreadPhase == DE_THREAD_START) {
+            if (tsk.threadGroupEmpty()) {
+                deThreadPhase = DE_THREAD_DONE;
+            } else {
+                if ((sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0 || sig.groupExecTask != null) {
+                    return Errno.EAGAIN.ret();
+                }
+                sig.groupExecTask = tsk;
+                sig.notifyCount = Exit.zapOtherThreads(k, tsk);
+                if (!tsk.isGroupLeader()) {
+                    sig.notifyCount--;
+                }
+                deThreadPhase = DE_THREAD_OTHERS;
+            }
+        }
+        if (deThreadPhase == DE_THREAD_OTHERS) {
+            if (sig.notifyCount > 0) {
+                return sleepKillable(tsk, sig);
+            }
+            deThreadPhase = DE_THREAD_LEADER;
+        }
+        if (deThreadPhase == DE_THREAD_LEADER) {
+            if (!tsk.isGroupLeader()) {
+                sig.notifyCount = -1;
+                Task leader = tsk.groupLeader;
+                if (leader.exitState == 0) {
+                    return sleepKillable(tsk, sig);
+                }
+                takeOverLeader(k, tsk, leader);
+            }
+            sig.groupExecTask = null;
+            sig.notifyCount = 0;
+            deThreadPhase = DE_THREAD_DONE;
+        }
+        tsk.state = TaskState.TASK_RUNNING;
+        tsk.exitSignal = Signal.SIGCHLD; // we have changed execution domain
+        return 0;
+    }
+
+    private long sleepKillable(Task tsk, SignalStruct sig) {
+        if (Signals.fatalSignalPending(tsk)) { // killed:
+            sig.groupExecTask = null;
+            sig.notifyCount = 0;
+            tsk.state = TaskState.TASK_RUNNING;
+            return Errno.EAGAIN.ret();
+        }
+        tsk.state = TaskState.TASK_KILLABLE;
+        return BLOCK;
+    }
+
+    /** The second half of de_thread(): exchange_tids(), transfer_pid(), and the old leader is released. */
+    private static void takeOverLeader(Kernel k, Task tsk, Task leader) {
+        tsk.startTime = leader.startTime;
+        // exchange_tids(): the exec'ing thread gets the leader's PID, the leader our TID
+        tsk.pidLinks[PidType.PIDTYPE_PID].unlink();
+        leader.pidLinks[PidType.PIDTYPE_PID].unlink();
+        Pid mine = tsk.threadPid;
+        tsk.threadPid = leader.threadPid;
+        leader.threadPid = mine;
+        Pids.attachPid(tsk, PidType.PIDTYPE_PID);
+        Pids.attachPid(leader, PidType.PIDTYPE_PID);
+        // transfer_pid() for TGID, PGID and SID: the group's pids now lead to us
+        for (int type = PidType.PIDTYPE_TGID; type < PidType.PIDTYPE_MAX; type++) {
+            leader.pidLinks[type].replaceWith(tsk.pidLinks[type]);
+        }
+        leader.tasks.replaceWith(tsk.tasks);
+        leader.sibling.replaceWith(tsk.sibling);
+        tsk.groupLeader = tsk;
+        leader.groupLeader = tsk;
+        tsk.exitSignal = Signal.SIGCHLD;
+        leader.exitSignal = -1;
+        leader.exitState = TaskState.EXIT_DEAD;
+        Exit.releaseTask(k, leader);
     }
 
     /** __set_task_comm(): truncated to TASK_COMM_LEN - 1 bytes. */

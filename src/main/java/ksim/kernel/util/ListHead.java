@@ -68,6 +68,22 @@ public final class ListHead<T> implements Iterable<T> {
         prev = this;
     }
 
+    /** list_replace_init(this, node): {@code node} takes this node's place; this node is left unlinked. */
+    public void replaceWith(ListHead<T> node) {
+        if (node.isLinked()) {
+            throw new IllegalStateException("list node already linked");
+        }
+        if (!isLinked()) {
+            return;
+        }
+        node.next = next;
+        node.prev = prev;
+        prev.next = node;
+        next.prev = node;
+        next = this;
+        prev = this;
+    }
+
     /** list_splice_tail_init(this, dest): moves every element to the tail of dest. */
     public void spliceTailInto(ListHead<T> dest) {
         if (isEmpty()) {
