@@ -12,6 +12,7 @@ import ksim.kernel.signal.SigHand;
 import ksim.kernel.signal.Signal;
 import ksim.kernel.task.MmStruct;
 import ksim.kernel.task.Program;
+import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
@@ -45,6 +46,9 @@ public final class Kernel {
     public int lastPid;
     /** max_threads (kernel/fork.c): RAM / (8 * THREAD_SIZE); /proc/sys/kernel/threads-max on this project's 24 GiB machines. */
     public int maxThreads = 192686;
+
+    /** Tasks per real uid, for RLIMIT_NPROC. */
+    public final UserCounts userProcesses = new UserCounts();
 
     private long now;
     private int nsSerial;
@@ -84,6 +88,7 @@ public final class Kernel {
         t.flags = TaskFlags.PF_IDLE | TaskFlags.PF_KTHREAD;
         t.threadPid = pid;
         t.signal = new SignalStruct();
+        t.signal.rlim = Rlimits.initial(maxThreads);
         t.signal.threadHead.addTail(t.threadNode);
         t.signal.pids[PidType.PIDTYPE_TGID] = pid;
         t.signal.pids[PidType.PIDTYPE_PGID] = pid;

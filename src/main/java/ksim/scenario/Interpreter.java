@@ -13,6 +13,8 @@ import ksim.kernel.signal.Signal;
 import ksim.kernel.sys.Nanosleep;
 import ksim.kernel.sys.Pause;
 import ksim.kernel.sys.Prctl;
+import ksim.kernel.sys.Rlimit;
+import ksim.kernel.sys.Setuid;
 import ksim.kernel.sys.Unshare;
 import ksim.kernel.sys.Sys;
 import ksim.kernel.task.Program;
@@ -248,6 +250,15 @@ final class Interpreter implements Program {
                 return new Prctl(intArg(t, c, 0), a instanceof NameArg n ? 0 : value(t, a),
                         a instanceof NameArg n ? n.name() : null);
             }
+            case "setuid" -> {
+                return new Setuid(intArg(t, c, 0));
+            }
+            case "getrlimit" -> {
+                return Rlimit.get(intArg(t, c, 0));
+            }
+            case "setrlimit" -> {
+                return Rlimit.set(intArg(t, c, 0), value(t, c.args().get(1)), value(t, c.args().get(2)));
+            }
             case "unshare" -> {
                 return new Unshare(value(t, c.args().get(0)));
             }
@@ -339,6 +350,7 @@ final class Interpreter implements Program {
             case WAIT -> ret == 0 ? "0" : pid(t, ret) + " " + waitStatus(((Wait.Wait4) op).status);
             case WAITID -> waitidResult(t, ((Wait.Waitid) op).wo);
             case ZERO -> "0";
+            case RLIMIT -> limit(((Rlimit) op).outSoft) + " " + limit(((Rlimit) op).outHard);
             case STATE -> String.valueOf(((ProcPidStat) op).stat.state());
             case COMM -> ((ProcPidStat) op).stat.comm();
             case CPUTIME -> {
@@ -348,6 +360,10 @@ final class Interpreter implements Program {
             default -> op instanceof Prctl p && p.text != null ? p.text
                     : op instanceof Prctl p && p.answersNumber() ? Long.toString(p.value) : Long.toString(ret);
         };
+    }
+
+    private static String limit(long v) {
+        return v == -1 ? "unlimited" : Long.toUnsignedString(v);
     }
 
     private String pid(Task t, long nr) {

@@ -279,6 +279,7 @@ public final class Exit {
     /** release_task(): the last trace of a task goes: pids, lists, thread count. */
     public static void releaseTask(Kernel k, Task p) {
         for (;;) {
+            k.userProcesses.dec(p.cred.uid()); // dec_rlimit_ucounts()
             k.nrThreads--;
             exitSignal(k, p);
             Task leader = p.groupLeader;

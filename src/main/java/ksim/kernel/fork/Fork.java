@@ -13,6 +13,7 @@ import static ksim.kernel.signal.Signal.SIGCHLD;
 import ksim.kernel.sync.Completion;
 import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.task.Program;
+import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.TaskState;
 import ksim.kernel.task.SignalStruct;
@@ -102,6 +103,14 @@ public final class Fork {
             err[0] = e;
             return null;
         }
+        // copy_creds() counts the new task for its user, then RLIMIT_NPROC is checked
+        // (root, CAP_SYS_RESOURCE and CAP_SYS_ADMIN are exempt)
+        int uid = current.cred.uid();
+        if (Long.compareUnsigned(k.userProcesses.get(uid) + 1L, current.signal.rlim.cur[Rlimits.RLIMIT_NPROC]) > 0
+                && uid != 0 && !current.cred.capable()) {
+            err[0] = Errno.EAGAIN.ret();
+            return null;
+        }
         if (k.nrThreads >= k.maxThreads) {
             err[0] = Errno.EAGAIN.ret();
             return null;
@@ -138,6 +147,7 @@ public final class Fork {
             p.signal = current.signal;
         } else {
             p.signal = new SignalStruct();
+            p.signal.rlim = current.signal.rlim.copy();
         }
         if ((flags & CLONE_VM) != 0) {
             p.mm = current.mm;
@@ -189,6 +199,7 @@ public final class Fork {
             sig.threadHead.addTail(p.threadNode);
         }
         Pids.attachPid(p, PidType.PIDTYPE_PID);
+        k.userProcesses.inc(p.cred.uid());
         k.nrThreads++;
         k.totalForks++;
         k.lastPid = pid.numbers[0].nr();

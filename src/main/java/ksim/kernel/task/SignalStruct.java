@@ -37,6 +37,9 @@ public final class SignalStruct {
     /** pids[PIDTYPE_TGID..PIDTYPE_SID]; pids[PIDTYPE_PID] is unused, as in Linux. */
     public final Pid[] pids = new Pid[PidType.PIDTYPE_MAX];
 
+    /** rlim[]: the group's resource limits. */
+    public Rlimits rlim;
+
     /** Times of threads that have exited, and of reaped children (cutime/cstime). */
     public long utime, stime, sumExecRuntime;
     public long cutime, cstime;

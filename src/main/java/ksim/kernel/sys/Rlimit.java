@@ -1,0 +1,62 @@
+package ksim.kernel.sys;
+
+import ksim.kernel.Errno;
+import ksim.kernel.Kernel;
+import ksim.kernel.task.Rlimits;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.Task;
+
+/** getrlimit(2) and setrlimit(2): kernel/sys.c do_prlimit() on the caller's thread group. */
+public final class Rlimit extends Syscall {
+    private final int resource;
+    private final boolean set;
+    private final long soft;
+    private final long hard;
+    /** getrlimit's answer. */
+    public long outSoft;
+    public long outHard;
+
+    private Rlimit(int resource, boolean set, long soft, long hard) {
+        this.resource = resource;
+        this.set = set;
+        this.soft = soft;
+        this.hard = hard;
+    }
+
+    public static Rlimit get(int resource) {
+        return new Rlimit(resource, false, 0, 0);
+    }
+
+    public static Rlimit set(int resource, long soft, long hard) {
+        return new Rlimit(resource, true, soft, hard);
+    }
+
+    @Override
+    public String name() {
+        return set ? "setrlimit" : "getrlimit";
+    }
+
+    @Override
+    public long run(Kernel k, Task current) {
+        if (resource < 0 || resource >= Rlimits.RLIM_NLIMITS) {
+            return Errno.EINVAL.ret();
+        }
+        Rlimits rlim = current.signal.rlim;
+        if (set) {
+            if (Long.compareUnsigned(soft, hard) > 0) {
+                return Errno.EINVAL.ret();
+            }
+            if (resource == Rlimits.RLIMIT_NOFILE && Long.compareUnsigned(hard, Rlimits.NR_OPEN) > 0) {
+                return Errno.EPERM.ret();
+            }
+            if (Long.compareUnsigned(hard, rlim.max[resource]) > 0 && !current.cred.capable()) {
+                return Errno.EPERM.ret();
+            }
+            rlim.set(resource, soft, hard);
+        } else {
+            outSoft = rlim.cur[resource];
+            outHard = rlim.max[resource];
+        }
+        return 0;
+    }
+}

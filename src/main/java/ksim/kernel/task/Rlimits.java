@@ -1,0 +1,50 @@
+package ksim.kernel.task;
+
+import java.util.Arrays;
+
+/**
+ * include/uapi/asm-generic/resource.h and include/asm-generic/resource.h: the 16 resource
+ * limits a thread group shares (signal->rlim), with init_task's defaults. RLIM_INFINITY is
+ * ~0UL, so limits compare as unsigned numbers.
+ */
+public final class Rlimits {
+    public static final int RLIMIT_CPU = 0, RLIMIT_FSIZE = 1, RLIMIT_DATA = 2, RLIMIT_STACK = 3, RLIMIT_CORE = 4,
+            RLIMIT_RSS = 5, RLIMIT_NPROC = 6, RLIMIT_NOFILE = 7, RLIMIT_MEMLOCK = 8, RLIMIT_AS = 9,
+            RLIMIT_LOCKS = 10, RLIMIT_SIGPENDING = 11, RLIMIT_MSGQUEUE = 12, RLIMIT_NICE = 13,
+            RLIMIT_RTPRIO = 14, RLIMIT_RTTIME = 15, RLIM_NLIMITS = 16;
+    public static final long RLIM_INFINITY = -1L;
+    /** sysctl_nr_open: the hard ceiling of RLIMIT_NOFILE. */
+    public static final long NR_OPEN = 1024 * 1024;
+
+    public final long[] cur = new long[RLIM_NLIMITS];
+    public final long[] max = new long[RLIM_NLIMITS];
+
+    /** INIT_RLIMITS, with RLIMIT_NPROC and RLIMIT_SIGPENDING at max_threads / 2 as fork_init() sets them. */
+    public static Rlimits initial(int maxThreads) {
+        Rlimits r = new Rlimits();
+        Arrays.fill(r.cur, RLIM_INFINITY);
+        Arrays.fill(r.max, RLIM_INFINITY);
+        r.set(RLIMIT_STACK, 8L << 20, RLIM_INFINITY);
+        r.set(RLIMIT_CORE, 0, RLIM_INFINITY);
+        r.set(RLIMIT_NOFILE, 1024, 4096);
+        r.set(RLIMIT_MEMLOCK, 8L << 20, 8L << 20);
+        r.set(RLIMIT_MSGQUEUE, 819200, 819200);
+        r.set(RLIMIT_NICE, 0, 0);
+        r.set(RLIMIT_RTPRIO, 0, 0);
+        r.set(RLIMIT_NPROC, maxThreads / 2, maxThreads / 2);
+        r.set(RLIMIT_SIGPENDING, maxThreads / 2, maxThreads / 2);
+        return r;
+    }
+
+    public void set(int resource, long soft, long hard) {
+        cur[resource] = soft;
+        max[resource] = hard;
+    }
+
+    public Rlimits copy() {
+        Rlimits r = new Rlimits();
+        System.arraycopy(cur, 0, r.cur, 0, RLIM_NLIMITS);
+        System.arraycopy(max, 0, r.max, 0, RLIM_NLIMITS);
+        return r;
+    }
+}
