@@ -72,6 +72,18 @@ public final class Invariants {
                 bad.add("cpu " + rq.cpu + ": curr " + rq.curr + " is not on the runqueue");
             }
         }
+        Map<Integer, int[]> perUser = new java.util.TreeMap<>();
+        for (Task t : all) {
+            if (k.sched.rqs[t.cpu].idle != t) {
+                perUser.computeIfAbsent(t.cred.uid(), u -> new int[1])[0]++;
+            }
+        }
+        for (Map.Entry<Integer, int[]> e : perUser.entrySet()) {
+            if (k.userProcesses.get(e.getKey()) != e.getValue()[0]) {
+                bad.add("uid " + e.getKey() + ": counted " + k.userProcesses.get(e.getKey()) + " tasks but owns "
+                        + e.getValue()[0]);
+            }
+        }
         if (threads != k.nrThreads) {
             bad.add("nr_threads " + k.nrThreads + " but " + threads + " tasks are hashed");
         }

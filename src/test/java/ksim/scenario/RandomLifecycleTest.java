@@ -112,7 +112,11 @@ class RandomLifecycleTest {
                     sb.append("}\n");
                     return;
                 } else if (kind == 14) {
-                    sb.append(rnd.nextBoolean() ? "waitpid(-1, __WALL)\n" : "prctl(PR_SET_CHILD_SUBREAPER, 1)\n");
+                    // no unshare(CLONE_NEWPID): it can build the real kernel's deadlock of
+                    // examples/pidns-zombie.ksim, where nothing is ever fully reaped
+                    String[] misc = {"waitpid(-1, __WALL)\n", "prctl(PR_SET_CHILD_SUBREAPER, 1)\n",
+                        "setuid(1000)\n", "setrlimit(RLIMIT_NPROC, 3, 3)\n"};
+                    sb.append(misc[rnd.nextInt(misc.length)]);
                 } else {
                     sb.append("getpid()\n");
                 }
