@@ -13,17 +13,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every example scenario against its golden trace, recorded on the real kernel by the
- * programs under examples/real/ (see examples/real/README.md). Traces are compared task by
- * task, as the spec defines; the invariant checker runs after every event.
+ * Every scenario under examples/ and conformance/ against its golden trace, recorded on the
+ * real kernel (examples/real/README.md says how). Traces are compared task by task, as the
+ * spec defines; the invariant checker runs after every event.
  */
-class ExamplesTest {
-    static Stream<Path> examples() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("examples"))) {
-            List<Path> l = s.filter(p -> p.toString().endsWith(".ksim"))
-                    .filter(p -> Files.exists(golden(p))).sorted().toList();
-            return l.stream();
+class GoldenTracesTest {
+    static final List<Path> ROOTS = List.of(Path.of("examples"), Path.of("conformance"));
+
+    static Stream<Path> scenarios() throws IOException {
+        List<Path> all = new java.util.ArrayList<>();
+        for (Path root : ROOTS) {
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> s = Files.walk(root)) {
+                    s.filter(p -> p.toString().endsWith(".ksim")).forEach(all::add);
+                }
+            }
         }
+        all.sort(null);
+        return all.stream();
+    }
+
+    static Stream<Path> examples() throws IOException {
+        return scenarios().filter(p -> Files.exists(golden(p)));
     }
 
     static Path golden(Path ksim) {
@@ -32,11 +43,8 @@ class ExamplesTest {
     }
 
     @Test
-    void everyExampleHasAGolden() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("examples"))) {
-            s.filter(p -> p.toString().endsWith(".ksim"))
-                    .forEach(p -> assertTrue(Files.exists(golden(p)), p + " has no golden trace"));
-        }
+    void everyScenarioHasAGolden() throws IOException {
+        scenarios().forEach(p -> assertTrue(Files.exists(golden(p)), p + " has no golden trace"));
     }
 
     @ParameterizedTest(name = "{0}")
