@@ -8,6 +8,7 @@ import ksim.kernel.exit.Wait;
 import ksim.kernel.fork.Clone;
 import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.fork.Execve;
+import ksim.kernel.fs.PipeCalls;
 import ksim.kernel.proc.ProcPidStat;
 import ksim.kernel.signal.Signal;
 import ksim.kernel.sys.Nanosleep;
@@ -198,6 +199,12 @@ final class Interpreter implements Program {
         return v != null ? v : ctx.names.pidOf(n, t.activePidNs());
     }
 
+    /** A pipe end's descriptor, as this task's memory holds it; -1 (EBADF) where it never created that pipe. */
+    private static int fd(Task t, String end) {
+        Long v = mem(t).get(end);
+        return v == null ? -1 : (int) (long) v;
+    }
+
     private int intArg(Task t, Call c, int i) {
         return (int) value(t, c.args().get(i));
     }
@@ -259,6 +266,18 @@ final class Interpreter implements Program {
             case "setrlimit" -> {
                 return Rlimit.set(intArg(t, c, 0), value(t, c.args().get(1)), value(t, c.args().get(2)));
             }
+            case "pipe" -> {
+                return new PipeCalls.PipeCreate();
+            }
+            case "write" -> {
+                return new PipeCalls.Write(fd(t, ((NameArg) c.args().get(0)).name() + ".w"), value(t, c.args().get(1)));
+            }
+            case "read" -> {
+                return new PipeCalls.Read(fd(t, ((NameArg) c.args().get(0)).name() + ".r"), value(t, c.args().get(1)));
+            }
+            case "close" -> {
+                return PipeCalls.close(fd(t, ((NameArg) c.args().get(0)).name()));
+            }
             case "unshare" -> {
                 return new Unshare(value(t, c.args().get(0)));
             }
@@ -305,6 +324,11 @@ final class Interpreter implements Program {
             return;
         }
         Call call = s instanceof Expect x ? x.call() : (Call) s;
+        if (op instanceof PipeCalls.PipeCreate pc && ret == 0) {
+            String pipe = ((NameArg) call.args().get(0)).name();
+            mem(t).bind(pipe + ".r", pc.fds[0]);
+            mem(t).bind(pipe + ".w", pc.fds[1]);
+        }
         String result = format(t, call, op, ret);
         emit(t, call.text(), result);
         if (s instanceof Expect x && !x.expected().equals(result)) {

@@ -113,6 +113,10 @@ public final class Exit {
         sig.live--;
         tsk.exitCode = code;
         exitMm(k, tsk);
+        if (tsk.files != null) { // exit_files()
+            tsk.files.put(k);
+            tsk.files = null;
+        }
     }
 
     /** exit_mm(): the task keeps its mm only as a lazy-TLB active_mm until it is switched out. */

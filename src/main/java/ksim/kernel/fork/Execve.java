@@ -58,6 +58,12 @@ public final class Execve extends Syscall {
         if (r != 0) {
             return r;
         }
+        // unshare_files(): the new program gets an fd table of its own
+        if (current.files != null && current.files.count > 1) {
+            ksim.kernel.fs.FilesStruct copy = current.files.dup();
+            current.files.put(k);
+            current.files = copy;
+        }
         // exec_mmap(): exec_mm_release() lets a vfork parent go, then the new mm replaces the old one
         Fork.mmRelease(k, current);
         MmStruct old = current.mm;

@@ -158,6 +158,15 @@ public final class Fork {
             p.mm = current.mm == null ? null : current.mm.dup();
         }
         p.activeMm = p.mm;
+        // copy_files()
+        if (current.files == null) {
+            p.files = ksim.kernel.fs.FilesStruct.initial();
+        } else if ((flags & CLONE_FILES) != 0) {
+            p.files = current.files;
+            p.files.count++;
+        } else {
+            p.files = current.files.dup();
+        }
         p.program = childProgram != null ? childProgram : current.program.copyForChild();
         p.threadPid = pid;
         p.startTime = k.now();

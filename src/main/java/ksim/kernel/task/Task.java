@@ -23,6 +23,8 @@ public final class Task {
     public SignalStruct signal;
     public SigHand sighand;
     public MmStruct mm;
+    /** files: the fd table (shared by CLONE_FILES). */
+    public ksim.kernel.fs.FilesStruct files;
     /** The mm in use on a CPU: mm for user tasks, a borrowed one for kernel threads (lazy TLB). */
     public MmStruct activeMm;
     public Cred cred = Cred.ROOT;

@@ -1,0 +1,163 @@
+package ksim.kernel.fs;
+
+import ksim.kernel.Errno;
+import ksim.kernel.Kernel;
+import ksim.kernel.signal.Signal;
+import ksim.kernel.signal.Signals;
+import ksim.kernel.sync.WaitQueueEntry;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.Task;
+import ksim.kernel.task.TaskState;
+
+/** pipe(2), read(2), write(2) and close(2) on pipes: fs/pipe.c and fs/open.c. */
+public final class PipeCalls {
+    private PipeCalls() {}
+
+    /** pipe(): two descriptors, read end first; they are left in {@link #fds}. */
+    public static final class PipeCreate extends Syscall {
+        public final int[] fds = new int[2];
+
+        @Override
+        public String name() {
+            return "pipe";
+        }
+
+        @Override
+        public long run(Kernel k, Task current) {
+            Pipe pipe = new Pipe();
+            pipe.readers = 1;
+            pipe.writers = 1;
+            fds[0] = current.files.install(new File(pipe, false));
+            fds[1] = current.files.install(new File(pipe, true));
+            return 0;
+        }
+    }
+
+    /** close(fd). */
+    public static Syscall close(int fd) {
+        return ksim.kernel.sys.Sys.of("close", (k, t) -> t.files.close(k, fd) ? 0 : Errno.EBADF.ret());
+    }
+
+    /** pipe_read(): bytes if there are any, 0 at end of file (no writer left), else sleep. */
+    public static final class Read extends Syscall {
+        private final int fd;
+        private final long count;
+        private WaitQueueEntry wait;
+
+        public Read(int fd, long count) {
+            this.fd = fd;
+            this.count = count;
+        }
+
+        @Override
+        public String name() {
+            return "read";
+        }
+
+        @Override
+        public long run(Kernel k, Task current) {
+            File f = current.files.get(fd);
+            if (f == null || f.writeEnd) {
+                return Errno.EBADF.ret();
+            }
+            if (count == 0) {
+                return 0;
+            }
+            Pipe pipe = f.pipe;
+            if (pipe.bytes > 0) {
+                long n = Math.min(count, pipe.bytes);
+                pipe.bytes -= n;
+                done(pipe);
+                pipe.wrWait.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, null);
+                return n;
+            }
+            if (pipe.writers == 0) {
+                done(pipe);
+                return 0;
+            }
+            if (Signals.signalPending(current)) {
+                done(pipe);
+                return Errno.ERESTARTSYS.ret();
+            }
+            if (wait == null) {
+                wait = new WaitQueueEntry(current);
+            }
+            pipe.rdWait.add(wait);
+            current.state = TaskState.TASK_INTERRUPTIBLE;
+            return BLOCK;
+        }
+
+        private void done(Pipe pipe) {
+            if (wait != null) {
+                pipe.rdWait.remove(wait);
+            }
+        }
+    }
+
+    /**
+     * pipe_write(): everything is written, sleeping while the pipe is full; with no reader
+     * left the writer gets SIGPIPE and EPIPE (or the count written so far).
+     */
+    public static final class Write extends Syscall {
+        private final int fd;
+        private final long count;
+        private long written;
+        private WaitQueueEntry wait;
+
+        public Write(int fd, long count) {
+            this.fd = fd;
+            this.count = count;
+        }
+
+        @Override
+        public String name() {
+            return "write";
+        }
+
+        @Override
+        public long run(Kernel k, Task current) {
+            File f = current.files.get(fd);
+            if (f == null || !f.writeEnd) {
+                return Errno.EBADF.ret();
+            }
+            if (count == 0) {
+                return 0;
+            }
+            Pipe pipe = f.pipe;
+            if (pipe.readers == 0) {
+                done(pipe);
+                Signals.sendSignal(k, Signal.SIGPIPE, current);
+                return written > 0 ? written : Errno.EPIPE.ret();
+            }
+            long room = Pipe.CAPACITY - pipe.bytes;
+            long left = count - written;
+            // up to PIPE_BUF bytes go in at once or not at all
+            if (room > 0 && (left > Pipe.PIPE_BUF || room >= left)) {
+                long n = Math.min(room, left);
+                pipe.bytes += n;
+                written += n;
+                pipe.rdWait.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, null);
+            }
+            if (written == count) {
+                done(pipe);
+                return written;
+            }
+            if (Signals.signalPending(current)) {
+                done(pipe);
+                return written > 0 ? written : Errno.ERESTARTSYS.ret();
+            }
+            if (wait == null) {
+                wait = new WaitQueueEntry(current);
+            }
+            pipe.wrWait.add(wait);
+            current.state = TaskState.TASK_INTERRUPTIBLE;
+            return BLOCK;
+        }
+
+        private void done(Pipe pipe) {
+            if (wait != null) {
+                pipe.wrWait.remove(wait);
+            }
+        }
+    }
+}

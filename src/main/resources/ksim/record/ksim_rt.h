@@ -1,0 +1,1136 @@
+/* ksim_rt.h — runtime of the C programs that `ksim record` generates from a scenario
+ * (ksim.scenario.CGenerator). It grew out of the hand-written examples/real/rt.h.
+ *
+ * The program runs as PID 1 of a fresh PID namespace with its own /proc
+ * (unshare --pid --fork --mount-proc) and prints the scenario's trace on fd 1,
+ * one write(2) per line, so lines of different tasks never mix.
+ *
+ * - System calls are made raw (rt_sys: -errno, never errno), because the tasks that
+ *   `thread` and `clone … CLONE_VM` start share glibc's thread control block with
+ *   their creator; nothing here uses malloc, stdio streams or glibc's thread state.
+ * - Each task's context (its trace label and its PID namespace chain) is a struct
+ *   rt_self: the process's initial thread uses rt_main_self, a task started on a
+ *   stack of its own (thread, CLONE_VM clone) the one at the bottom of that stack.
+ * - A task's name bindings (ksim.scenario.ScenarioMemory) are rt_mem, in the
+ *   process's memory: fork copies them, CLONE_VM shares them, exec carries them
+ *   over (as ksim's Execve does) through a memfd.
+ * - Names of PIDs come from a registry in a MAP_SHARED memfd made by main before
+ *   any fork (ksim.scenario.NameRegistry): one entry per (task, namespace levels
+ *   known), the creator's and the child's own; the latest task (highest seq) wins.
+ */
+#ifndef KSIM_RT_H
+#define KSIM_RT_H
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#if !defined(__x86_64__) || !defined(__linux__)
+#error "ksim record: the generated programs need Linux on x86-64"
+#endif
+
+#ifndef RT_FILE
+#define RT_FILE "scenario.ksim"
+#endif
+#ifndef RT_CPUS
+#define RT_CPUS 0
+#endif
+#ifndef RT_NSPAWN
+#define RT_NSPAWN 1
+#endif
+
+#define RT static __attribute__((unused))
+#define RT_NORET static __attribute__((unused, noreturn))
+#define RT_NAMELEN 64
+#define RT_MAXLVL 8
+#define RT_MAXENT 16384
+#define RT_MAXBIND 8192
+#define RT_MAXTHR 1024
+#define RT_STACK (1L << 20)
+#define RT_LINE 4096
+
+/* ---- raw system calls ------------------------------------------------------------ */
+
+static inline long rt_sys6(long n, long a, long b, long c, long d, long e, long f)
+{
+    register long r10 __asm__("r10") = d;
+    register long r8 __asm__("r8") = e;
+    register long r9 __asm__("r9") = f;
+    long ret;
+    __asm__ volatile("syscall"
+                     : "=a"(ret)
+                     : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+                     : "rcx", "r11", "memory");
+    return ret;
+}
+#define rt_sys_(n, a, b, c, d, e, f, ...) \
+    rt_sys6((long)(n), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+#define rt_sys(...) rt_sys_(__VA_ARGS__, 0, 0, 0, 0, 0, 0, 0)
+
+/* ---- state ----------------------------------------------------------------------- */
+
+/** A statement: its trace TEXT, the RESULT an expect wants (or NULL), where it is. */
+struct rt_st {
+    const char *text;
+    const char *want;
+    int line, col;
+};
+
+/** A task's own context (ksim: the interpreter's name and the task's PID namespace). */
+struct rt_self {
+    char me[RT_NAMELEN];           /* the task's name in the trace */
+    int lvl;                       /* depth of its PID namespace below main's */
+    unsigned long ino[RT_MAXLVL];  /* that namespace and its ancestors (inode numbers) */
+    int newns;                     /* unshare(CLONE_NEWPID) done: children go one level down */
+};
+
+struct rt_bind {
+    char name[RT_NAMELEN];
+    long val;
+};
+
+/** The process's memory as the scenario sees it (ksim.scenario.ScenarioMemory). */
+struct rt_mem {
+    int nbind;
+    struct rt_bind bind[RT_MAXBIND];
+    int count[RT_NSPAWN + 1]; /* k of NAME.k, per spawn statement */
+};
+
+struct rt_ent {
+    int ready, seq, lo, hi;
+    int nr[RT_MAXLVL];
+    unsigned long ino[RT_MAXLVL];
+    char name[RT_NAMELEN];
+};
+
+struct rt_reg {
+    int count, seq;
+    struct rt_ent e[RT_MAXENT];
+};
+
+struct rt_spawn {
+    char name[RT_NAMELEN]; /* NAME or NAME.k */
+    const char *base;      /* NAME */
+    int seq;
+};
+
+/** A stack of its own, for a task sharing this memory: its context lives at the bottom. */
+struct rt_stk {
+    char *lo, *hi;
+    struct rt_self self;
+    struct rt_spawn sp;
+    void (*blk)(void);
+    long flags;
+    int thread;
+    int ptid, ctid;
+};
+
+static struct rt_reg *rt_reg;
+static int rt_regfd = -1;
+static struct rt_self rt_main_self;
+static struct rt_mem rt_mem;
+static struct rt_stk *rt_stks[RT_MAXTHR];
+static int rt_nstk;
+static const char *rt_dir = "/tmp";
+static int rt_ptid, rt_ctid;
+
+/* ---- small string helpers (async-signal-safe) --------------------------------------- */
+
+RT size_t rt_cat(char *b, size_t n, size_t cap, const char *s)
+{
+    while (*s && n + 1 < cap) b[n++] = *s++;
+    b[n] = 0;
+    return n;
+}
+
+RT char *rt_ltoa(long v, char *buf)
+{
+    char t[24];
+    int i = 0, neg = v < 0;
+    unsigned long u = neg ? 0UL - (unsigned long)v : (unsigned long)v;
+    do { t[i++] = (char)('0' + u % 10); u /= 10; } while (u);
+    char *p = buf;
+    if (neg) *p++ = '-';
+    while (i) *p++ = t[--i];
+    *p = 0;
+    return buf;
+}
+
+RT void rt_write_all(int fd, const char *b, size_t n)
+{
+    while (n > 0) {
+        long w = rt_sys(SYS_write, fd, b, n);
+        if (w == -EINTR) continue;
+        if (w <= 0) return;
+        b += w;
+        n -= (size_t)w;
+    }
+}
+
+RT_NORET void rt_die(const char *what, long err)
+{
+    char b[512], nb[24];
+    size_t n = rt_cat(b, 0, sizeof b, "ksim record: runtime: ");
+    n = rt_cat(b, n, sizeof b, what);
+    if (err) {
+        n = rt_cat(b, n, sizeof b, " (errno ");
+        n = rt_cat(b, n, sizeof b, rt_ltoa(err < 0 ? -err : err, nb));
+        n = rt_cat(b, n, sizeof b, ")");
+    }
+    n = rt_cat(b, n, sizeof b, "\n");
+    rt_write_all(2, b, n);
+    for (;;) rt_sys(SYS_exit_group, 100);
+}
+
+/* ---- who am I --------------------------------------------------------------------- */
+
+/** The calling task's context: found by where its stack pointer is. */
+RT struct rt_self *rt_self(void)
+{
+    char probe;
+    char *sp = (char *)&probe;
+    int n = __atomic_load_n(&rt_nstk, __ATOMIC_ACQUIRE);
+    for (int i = 0; i < n && i < RT_MAXTHR; i++) {
+        struct rt_stk *s = rt_stks[i];
+        if (s && sp >= s->lo && sp < s->hi) return &s->self;
+    }
+    return &rt_main_self;
+}
+
+/* ---- names of errors, signals, child codes, policies ------------------------------- */
+
+RT const char *rt_errname(long e, char *buf)
+{
+    const char *n = strerrorname_np((int)e);
+    if (n) return n;
+    return rt_ltoa(e, buf);
+}
+
+RT const char *rt_signame(long s, char *buf)
+{
+    static const char *const n[] = {
+        0, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
+        "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",
+        "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
+        "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"};
+    if (s > 0 && s < 32) return n[s];
+    if (s == 34) return "SIGRTMIN";
+    if (s == 64) return "SIGRTMAX";
+    if (s > 34 && s < 64) {
+        char t[24];
+        strcpy(buf, "SIGRTMIN+");
+        strcat(buf, rt_ltoa(s - 34, t));
+        return buf;
+    }
+    return rt_ltoa(s, buf);
+}
+
+RT const char *rt_cldname(int code, char *buf)
+{
+    switch (code) {
+    case CLD_EXITED: return "CLD_EXITED";
+    case CLD_KILLED: return "CLD_KILLED";
+    case CLD_DUMPED: return "CLD_DUMPED";
+    case CLD_STOPPED: return "CLD_STOPPED";
+    case CLD_CONTINUED: return "CLD_CONTINUED";
+    case CLD_TRAPPED: return "CLD_TRAPPED";
+    }
+    return rt_ltoa(code, buf);
+}
+
+/* ---- PID namespaces ------------------------------------------------------------------ */
+
+/** Inode of the calling task's PID namespace ("pid:[4026531836]"). */
+RT unsigned long rt_nsino(void)
+{
+    char b[64];
+    long n = rt_sys(SYS_readlink, "/proc/thread-self/ns/pid", b, sizeof b - 1);
+    if (n < 0) rt_die("readlink /proc/thread-self/ns/pid", n);
+    b[n] = 0;
+    char *p = strchr(b, '[');
+    return p ? strtoul(p + 1, NULL, 10) : 0;
+}
+
+/** NSpid of the calling thread: its TID at levels 0..lvl (main's namespace first). */
+RT void rt_nspid(int *nr, int lvl)
+{
+    char b[4096];
+    long fd = rt_sys(SYS_open, "/proc/thread-self/status", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) rt_die("open /proc/thread-self/status", fd);
+    long n = rt_sys(SYS_read, fd, b, sizeof b - 1);
+    rt_sys(SYS_close, fd);
+    if (n <= 0) rt_die("read /proc/thread-self/status", n);
+    b[n] = 0;
+    char *p = strstr(b, "\nNSpid:");
+    if (!p) rt_die("no NSpid in /proc/thread-self/status", 0);
+    p += 7;
+    for (int i = 0; i <= lvl; i++) nr[i] = (int)strtol(p, &p, 10);
+}
+
+/* ---- the shared registry of names ------------------------------------------------------ */
+
+RT void rt_reg_add(int seq, const char *name, int lo, int hi, const int *nr, const unsigned long *ino)
+{
+    int i = __atomic_fetch_add(&rt_reg->count, 1, __ATOMIC_ACQ_REL);
+    if (i >= RT_MAXENT) rt_die("the name registry is full", 0);
+    struct rt_ent *e = &rt_reg->e[i];
+    e->seq = seq;
+    e->lo = lo;
+    e->hi = hi;
+    for (int l = lo; l <= hi; l++) {
+        e->nr[l] = nr[l];
+        e->ino[l] = ino[l];
+    }
+    strncpy(e->name, name, RT_NAMELEN - 1);
+    __atomic_store_n(&e->ready, 1, __ATOMIC_RELEASE);
+}
+
+static inline int rt_covers(const struct rt_ent *e, int l, unsigned long ino)
+{
+    return __atomic_load_n(&e->ready, __ATOMIC_ACQUIRE) && e->lo <= l && l <= e->hi && e->ino[l] == ino;
+}
+
+/** The latest entry for the task holding PID nr at level l of namespace ino, or NULL. */
+RT struct rt_ent *rt_reg_bypid(long nr, int l, unsigned long ino)
+{
+    struct rt_ent *best = NULL;
+    int n = __atomic_load_n(&rt_reg->count, __ATOMIC_ACQUIRE);
+    for (int i = 0; i < n && i < RT_MAXENT; i++) {
+        struct rt_ent *e = &rt_reg->e[i];
+        if (rt_covers(e, l, ino) && e->nr[l] == nr && (!best || e->seq > best->seq)) best = e;
+    }
+    return best;
+}
+
+/** The task with sequence number seq as level l of namespace ino numbers it, or 0. */
+RT long rt_reg_nr(int seq, int l, unsigned long ino)
+{
+    int n = __atomic_load_n(&rt_reg->count, __ATOMIC_ACQUIRE);
+    for (int i = 0; i < n && i < RT_MAXENT; i++) {
+        struct rt_ent *e = &rt_reg->e[i];
+        if (e->seq == seq && rt_covers(e, l, ino)) return e->nr[l];
+    }
+    return 0;
+}
+
+/** NAME matches the entry's name, or the base of its NAME.k. */
+static inline int rt_name_is(const char *ent, const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(ent, name, n) == 0 && (ent[n] == 0 || (ent[n] == '.' && !strchr(name, '.')));
+}
+
+/** The PID, in the caller's namespace, of the latest task named NAME (0: none, or not visible). */
+RT long rt_reg_lookup(const char *name)
+{
+    int best = -1;
+    int n = __atomic_load_n(&rt_reg->count, __ATOMIC_ACQUIRE);
+    for (int i = 0; i < n && i < RT_MAXENT; i++) {
+        struct rt_ent *e = &rt_reg->e[i];
+        if (__atomic_load_n(&e->ready, __ATOMIC_ACQUIRE) && e->seq > best && rt_name_is(e->name, name))
+            best = e->seq;
+    }
+    if (best < 0) return 0;
+    struct rt_self *me = rt_self();
+    return rt_reg_nr(best, me->lvl, me->ino[me->lvl]);
+}
+
+/** A PID as the caller prints it: the name of the task holding it, or the number. */
+RT const char *rt_pname(long nr, char *buf)
+{
+    struct rt_self *me = rt_self();
+    struct rt_ent *e = nr > 0 ? rt_reg_bypid(nr, me->lvl, me->ino[me->lvl]) : NULL;
+    if (e) return e->name;
+    return rt_ltoa(nr, buf);
+}
+
+/** The caller's PID nr as main's /proc numbers it (-1 when unknown). */
+RT long rt_procnr(long nr)
+{
+    struct rt_self *me = rt_self();
+    if (me->lvl == 0) return nr;
+    struct rt_ent *e = nr > 0 ? rt_reg_bypid(nr, me->lvl, me->ino[me->lvl]) : NULL;
+    if (!e) return -1;
+    long top = rt_reg_nr(e->seq, 0, rt_main_self.ino[0]);
+    return top > 0 ? top : -1;
+}
+
+/** A PID read from main's /proc, as the caller's namespace numbers it (0: not visible). */
+RT long rt_ownnr(long top)
+{
+    struct rt_self *me = rt_self();
+    if (me->lvl == 0 || top <= 0) return top;
+    struct rt_ent *e = rt_reg_bypid(top, 0, me->ino[0]);
+    return e ? rt_reg_nr(e->seq, me->lvl, me->ino[me->lvl]) : 0;
+}
+
+/* ---- the task's memory: bindings of names ------------------------------------------------ */
+
+RT void rt_bind(const char *name, long val)
+{
+    int n = __atomic_load_n(&rt_mem.nbind, __ATOMIC_ACQUIRE);
+    for (int i = 0; i < n; i++)
+        if (strcmp(rt_mem.bind[i].name, name) == 0) {
+            rt_mem.bind[i].val = val;
+            return;
+        }
+    int i = __atomic_fetch_add(&rt_mem.nbind, 1, __ATOMIC_ACQ_REL);
+    if (i >= RT_MAXBIND) rt_die("too many names bound", 0);
+    strncpy(rt_mem.bind[i].name, name, RT_NAMELEN - 1);
+    rt_mem.bind[i].val = val;
+}
+
+RT int rt_bound(const char *name, long *val)
+{
+    int n = __atomic_load_n(&rt_mem.nbind, __ATOMIC_ACQUIRE);
+    for (int i = n - 1; i >= 0; i--)
+        if (strcmp(rt_mem.bind[i].name, name) == 0) {
+            *val = rt_mem.bind[i].val;
+            return 1;
+        }
+    return 0;
+}
+
+/** A task name's value: the task's own binding first, then the shared registry. */
+RT long rt_val(const char *name)
+{
+    long v;
+    if (rt_bound(name, &v)) return v;
+    return rt_reg_lookup(name);
+}
+
+/** A pipe end's file descriptor (NAME.r, NAME.w), or -1 when this task has none. */
+RT long rt_fd(const char *name)
+{
+    long v;
+    return rt_bound(name, &v) ? v : -1;
+}
+
+/* ---- trace lines and expect -------------------------------------------------------------- */
+
+RT void rt_line(const char *text, const char *res)
+{
+    char b[RT_LINE];
+    size_t n = rt_cat(b, 0, sizeof b - 1, "[");
+    n = rt_cat(b, n, sizeof b - 1, rt_self()->me);
+    n = rt_cat(b, n, sizeof b - 1, "] ");
+    n = rt_cat(b, n, sizeof b - 1, text);
+    if (res) {
+        n = rt_cat(b, n, sizeof b - 1, " = ");
+        n = rt_cat(b, n, sizeof b - 1, res);
+    }
+    b[n++] = '\n';
+    rt_write_all(1, b, n);
+}
+
+/** FILE:LINE:COL: expect failed: CALL = GOT, expected WANT — on stderr and in the run's log. */
+RT void rt_expect_failed(const struct rt_st *s, const char *got)
+{
+    char b[RT_LINE], nb[24];
+    size_t n = rt_cat(b, 0, sizeof b - 1, RT_FILE ":");
+    n = rt_cat(b, n, sizeof b - 1, rt_ltoa(s->line, nb));
+    n = rt_cat(b, n, sizeof b - 1, ":");
+    n = rt_cat(b, n, sizeof b - 1, rt_ltoa(s->col, nb));
+    n = rt_cat(b, n, sizeof b - 1, ": expect failed: ");
+    n = rt_cat(b, n, sizeof b - 1, s->text);
+    n = rt_cat(b, n, sizeof b - 1, " = ");
+    n = rt_cat(b, n, sizeof b - 1, got);
+    n = rt_cat(b, n, sizeof b - 1, ", expected ");
+    n = rt_cat(b, n, sizeof b - 1, s->want);
+    b[n++] = '\n';
+    rt_write_all(2, b, n);
+    char path[4200];
+    size_t p = rt_cat(path, 0, sizeof path, rt_dir);
+    rt_cat(path, p, sizeof path, "/expect-failures");
+    long fd = rt_sys(SYS_open, path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        rt_write_all((int)fd, b, n);
+        rt_sys(SYS_close, fd);
+    }
+}
+
+/** The statement's line with its result; checks an expect. */
+RT void rt_done(const struct rt_st *s, const char *res)
+{
+    rt_line(s->text, res);
+    if (s->want && strcmp(res, s->want) != 0) rt_expect_failed(s, res);
+}
+
+RT void rt_fail(const struct rt_st *s, long err)
+{
+    char r[64], eb[24];
+    strcpy(r, "-1 ");
+    strcat(r, rt_errname(-err, eb));
+    rt_done(s, r);
+}
+
+/** Results: an integer, a PID, or 0 (signal, sigaction); each "-1 ERRNO" on failure. */
+RT void rt_ret_int(const struct rt_st *s, long r)
+{
+    char b[24];
+    if (r < 0 && r >= -4095) rt_fail(s, r);
+    else rt_done(s, rt_ltoa(r, b));
+}
+
+RT void rt_ret_pid(const struct rt_st *s, long r)
+{
+    char b[24];
+    if (r < 0) rt_fail(s, r);
+    else rt_done(s, rt_pname(r, b));
+}
+
+/* ---- exit ----------------------------------------------------------------------------------- */
+
+RT_NORET void rt_end(void)
+{
+    for (;;) rt_sys(SYS_exit_group, 0);
+}
+
+RT_NORET void rt_exit(const struct rt_st *s, long code)
+{
+    rt_line(s->text, NULL);
+    for (;;) rt_sys(SYS_exit_group, code);
+}
+
+RT_NORET void rt_thread_exit(const struct rt_st *s, long code)
+{
+    rt_line(s->text, NULL);
+    for (;;) rt_sys(SYS_exit, code);
+}
+
+/* ---- spawning: fork, vfork, thread, clone ----------------------------------------------------- */
+
+/** The new task's name (NAME, or NAME.k inside a repeat: id counts per spawn statement) and seq. */
+RT void rt_spawn_pre(struct rt_spawn *sp, const char *base, int id)
+{
+    char nb[24];
+    sp->base = base;
+    sp->name[0] = 0;
+    rt_cat(sp->name, 0, RT_NAMELEN, base);
+    if (id >= 0) {
+        size_t n = strlen(sp->name);
+        n = rt_cat(sp->name, n, RT_NAMELEN, ".");
+        rt_cat(sp->name, n, RT_NAMELEN, rt_ltoa(++rt_mem.count[id], nb));
+    }
+    sp->seq = __atomic_add_fetch(&rt_reg->seq, 1, __ATOMIC_ACQ_REL);
+}
+
+/** In the child: take the name, learn the PID namespace, register, bind NAME and NAME.k to itself. */
+RT void rt_child(const struct rt_spawn *sp, long flags)
+{
+    struct rt_self *me = rt_self();
+    me->me[0] = 0;
+    rt_cat(me->me, 0, RT_NAMELEN, sp->name);
+    if ((flags & CLONE_NEWPID) || me->newns) {
+        unsigned long ino = rt_nsino();
+        if (ino != me->ino[me->lvl] && me->lvl + 1 < RT_MAXLVL) me->ino[++me->lvl] = ino;
+        me->newns = 0;
+    }
+    int nr[RT_MAXLVL];
+    int lo = me->lvl;
+    if (me->lvl > 0) {
+        rt_nspid(nr, me->lvl);
+        lo = 0;
+    } else {
+        nr[0] = (int)rt_sys(SYS_gettid);
+    }
+    rt_reg_add(sp->seq, sp->name, lo, me->lvl, nr, me->ino);
+    rt_bind(sp->base, nr[me->lvl]);
+    rt_bind(sp->name, nr[me->lvl]);
+}
+
+/** In the creator: register and bind the child's PID, print "fork NAME = NAME.k" (or the error). */
+RT void rt_spawn_post(const struct rt_st *s, const struct rt_spawn *sp, long ret)
+{
+    if (ret < 0) {
+        rt_fail(s, ret);
+        return;
+    }
+    struct rt_self *me = rt_self();
+    int nr[RT_MAXLVL];
+    nr[me->lvl] = (int)ret;
+    rt_reg_add(sp->seq, sp->name, me->lvl, me->lvl, nr, me->ino);
+    rt_bind(sp->base, ret);
+    rt_bind(sp->name, ret);
+    rt_done(s, sp->name);
+}
+
+/** fork NAME { blk }: clone(SIGCHLD); the child runs blk and exits 0. */
+RT long rt_fork(const struct rt_st *s, const char *base, int id, void (*blk)(void))
+{
+    struct rt_spawn sp;
+    rt_spawn_pre(&sp, base, id);
+    long p = rt_sys(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+    if (p == 0) {
+        rt_child(&sp, 0);
+        blk();
+        rt_end();
+    }
+    rt_spawn_post(s, &sp, p);
+    return p;
+}
+
+struct rt_vfork {
+    struct rt_spawn sp;
+    void (*blk)(void);
+};
+
+/* The vfork child runs on its parent's stack: below the parent's frame only. */
+static __attribute__((noinline, noreturn, unused)) void rt_vfork_child(const struct rt_vfork *v)
+{
+    rt_child(&v->sp, 0);
+    v->blk();
+    rt_end();
+}
+
+/** vfork NAME { blk }: glibc vfork(); the creator sleeps until the child exits or execs. */
+static __attribute__((noinline, unused)) long rt_vfork(const struct rt_st *s, const char *base, int id,
+                                                      void (*blk)(void))
+{
+    struct rt_vfork v;
+    struct rt_self saved = *rt_self(); /* the child writes its context over ours */
+    rt_spawn_pre(&v.sp, base, id);
+    v.blk = blk;
+    pid_t p = vfork();
+    if (p == 0) rt_vfork_child(&v);
+    long ret = p < 0 ? -errno : p;
+    *rt_self() = saved;
+    rt_spawn_post(s, &v.sp, ret);
+    return ret;
+}
+
+static inline unsigned long rt_tls(void)
+{
+    unsigned long fs;
+    __asm__("mov %%fs:0, %0" : "=r"(fs));
+    return fs;
+}
+
+static int rt_clone_main(void *arg)
+{
+    struct rt_stk *st = arg;
+    rt_child(&st->sp, st->flags);
+    st->blk();
+    if (st->thread) for (;;) rt_sys(SYS_exit, 0);
+    rt_end();
+}
+
+/**
+ * clone NAME FLAGS { blk } and thread NAME { blk }. With CLONE_VM the child gets a stack of
+ * its own (glibc's clone() wrapper starts it there); without, it goes on from here on a copy
+ * of this one. A thread falls off its block with thread_exit(0), a clone with exit(0).
+ */
+RT long rt_clone(const struct rt_st *s, const char *base, int id, long flags, void (*blk)(void), int thread)
+{
+    struct rt_spawn sp;
+    rt_spawn_pre(&sp, base, id);
+    unsigned long tls = rt_tls();
+    long p;
+    if (!(flags & CLONE_VM)) {
+        p = rt_sys(SYS_clone, flags, 0, &rt_ptid, &rt_ctid, tls);
+        if (p == 0) {
+            rt_child(&sp, flags);
+            blk();
+            if (thread) for (;;) rt_sys(SYS_exit, 0);
+            rt_end();
+        }
+    } else {
+        long m = rt_sys(SYS_mmap, 0, RT_STACK, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+        if (m < 0 && m >= -4095) rt_die("mmap a stack", m);
+        struct rt_stk *st = (struct rt_stk *)m;
+        st->lo = (char *)m;
+        st->hi = (char *)m + RT_STACK;
+        st->self = *rt_self();
+        st->sp = sp;
+        st->blk = blk;
+        st->flags = flags;
+        st->thread = thread;
+        int i = __atomic_fetch_add(&rt_nstk, 1, __ATOMIC_ACQ_REL);
+        if (i >= RT_MAXTHR) rt_die("too many stacks", 0);
+        __atomic_store_n(&rt_stks[i], st, __ATOMIC_RELEASE);
+        char *top = (char *)(((unsigned long)st->hi - 64) & ~15UL);
+        int r = clone(rt_clone_main, top, (int)flags, st, &st->ptid, (void *)tls, &st->ctid);
+        p = r < 0 ? -errno : r;
+    }
+    rt_spawn_post(s, &sp, p);
+    return p;
+}
+
+/* ---- exec -------------------------------------------------------------------------------------- */
+
+extern char **environ;
+
+/**
+ * exec NAME { … }: print the line, then execve() this same program through a symlink named
+ * NAME (so the kernel sets comm to NAME) with argv [NAME]. KSIM_EXEC tells the new image the
+ * registry's fd, the block to run, a memfd holding the task's context and memory, and the
+ * symlink to remove.
+ */
+RT_NORET void rt_exec(const struct rt_st *s, const char *name, int image)
+{
+    char exe[4096], dir[4200], path[4300], env[4600], nb[24];
+    long n = rt_sys(SYS_readlink, "/proc/self/exe", exe, sizeof exe - 1);
+    if (n < 0) rt_die("readlink /proc/self/exe", n);
+    exe[n] = 0;
+    size_t d = rt_cat(dir, 0, sizeof dir, rt_dir);
+    rt_cat(dir, d, sizeof dir, "/exec-XXXXXX");
+    if (!mkdtemp(dir)) rt_die("mkdtemp", errno);
+    size_t p = rt_cat(path, 0, sizeof path, dir);
+    p = rt_cat(path, p, sizeof path, "/");
+    rt_cat(path, p, sizeof path, name);
+    long r = rt_sys(SYS_symlink, exe, path);
+    if (r < 0) rt_die("symlink", r);
+    long mfd = rt_sys(SYS_memfd_create, "ksim-memory", 0);
+    if (mfd < 0) rt_die("memfd_create", mfd);
+    rt_write_all((int)mfd, (const char *)rt_self(), sizeof(struct rt_self));
+    rt_write_all((int)mfd, (const char *)&rt_mem, sizeof rt_mem);
+    size_t e = rt_cat(env, 0, sizeof env, "KSIM_EXEC=");
+    e = rt_cat(env, e, sizeof env, rt_ltoa(rt_regfd, nb));
+    e = rt_cat(env, e, sizeof env, " ");
+    e = rt_cat(env, e, sizeof env, rt_ltoa(mfd, nb));
+    e = rt_cat(env, e, sizeof env, " ");
+    e = rt_cat(env, e, sizeof env, rt_ltoa(image, nb));
+    e = rt_cat(env, e, sizeof env, " ");
+    rt_cat(env, e, sizeof env, path);
+    int ne = 0;
+    while (environ[ne]) ne++;
+    char *envp[ne + 2];
+    int k = 0;
+    for (int i = 0; i < ne; i++)
+        if (strncmp(environ[i], "KSIM_EXEC=", 10) != 0) envp[k++] = environ[i];
+    envp[k++] = env;
+    envp[k] = NULL;
+    char *argv[] = {(char *)name, NULL};
+    rt_line(s->text, NULL);
+    r = rt_sys(SYS_execve, path, argv, envp);
+    rt_die("execve", r);
+}
+
+/* ---- start-up ------------------------------------------------------------------------------------ */
+
+RT void rt_mapreg(void)
+{
+    long m = rt_sys(SYS_mmap, 0, sizeof(struct rt_reg), PROT_READ | PROT_WRITE, MAP_SHARED, rt_regfd, 0);
+    if (m < 0 && m >= -4095) rt_die("mmap the registry", m);
+    rt_reg = (struct rt_reg *)m;
+}
+
+/** The start of an image that rt_exec started: returns the number of its block. */
+RT int rt_resume(const char *env)
+{
+    char *q;
+    rt_regfd = (int)strtol(env, &q, 10);
+    int mfd = (int)strtol(q, &q, 10);
+    int image = (int)strtol(q, &q, 10);
+    while (*q == ' ') q++;
+    rt_mapreg();
+    if (rt_sys(SYS_pread64, mfd, &rt_main_self, sizeof rt_main_self, 0) != sizeof rt_main_self ||
+        rt_sys(SYS_pread64, mfd, &rt_mem, sizeof rt_mem, sizeof rt_main_self) != sizeof rt_mem)
+        rt_die("read the task's memory back", 0);
+    rt_sys(SYS_close, mfd);
+    char path[4300];
+    rt_cat(path, 0, sizeof path, q);
+    rt_sys(SYS_unlink, path);
+    char *slash = strrchr(path, '/');
+    if (slash) {
+        *slash = 0;
+        rt_sys(SYS_rmdir, path);
+    }
+    return image;
+}
+
+/** Header "cpus N": pin to CPUs 0..N-1 when this machine lets us use them all. */
+RT void rt_pin(void)
+{
+    if (RT_CPUS <= 0 || RT_CPUS > 1024) return;
+    unsigned long mask[16] = {0}, want[16] = {0};
+    if (rt_sys(SYS_sched_getaffinity, 0, sizeof mask, mask) < 0) return;
+    for (int c = 0; c < RT_CPUS; c++) {
+        if (!(mask[c / 64] & (1UL << (c % 64)))) return;
+        want[c / 64] |= 1UL << (c % 64);
+    }
+    rt_sys(SYS_sched_setaffinity, 0, sizeof want, want);
+}
+
+/**
+ * main is PID 1 of the new namespace, with comm and command line "main", leader of its own
+ * session, registered and bound as "main". Returns the block to run: 0 for main's, or the
+ * image an exec started.
+ */
+RT int rt_start(int argc, char **argv)
+{
+    (void)argc;
+    const char *d = getenv("KSIM_RT_DIR");
+    if (d && *d) rt_dir = d;
+    const char *ex = getenv("KSIM_EXEC");
+    if (ex) return rt_resume(ex);
+    if (rt_sys(SYS_getpid) != 1) rt_die("must run as PID 1 of a new PID namespace (unshare --pid --fork --mount-proc PROG)", 0);
+    if (strcmp(argv[0], "main") != 0) {
+        rt_pin();
+        char *a[] = {"main", NULL};
+        long r = rt_sys(SYS_execve, "/proc/self/exe", a, environ);
+        rt_die("execve /proc/self/exe", r);
+    }
+    char path[4200];
+    rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, "/started");
+    long fd = rt_sys(SYS_open, path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) rt_sys(SYS_close, fd);
+    rt_sys(SYS_setsid); /* EPERM if already a group leader: ignored */
+    rt_sys(SYS_prctl, PR_SET_NAME, "main");
+    rt_regfd = (int)rt_sys(SYS_memfd_create, "ksim-registry", 0); /* no close-on-exec */
+    if (rt_regfd < 0) rt_die("memfd_create", rt_regfd);
+    long r = rt_sys(SYS_ftruncate, rt_regfd, sizeof(struct rt_reg));
+    if (r < 0) rt_die("ftruncate", r);
+    rt_mapreg();
+    strcpy(rt_main_self.me, "main");
+    rt_main_self.lvl = 0;
+    rt_main_self.ino[0] = rt_nsino();
+    int nr[RT_MAXLVL] = {1};
+    rt_reg_add(0, "main", 0, 0, nr, rt_main_self.ino);
+    rt_bind("main", 1);
+    return 0;
+}
+
+/* ---- wait ------------------------------------------------------------------------------------------ */
+
+RT void rt_wstatus(char *r, long p, int st)
+{
+    char nb[24], sb[24];
+    strcpy(r, rt_pname(p, nb));
+    if (WIFEXITED(st)) {
+        strcat(r, " exited(");
+        strcat(r, rt_ltoa(WEXITSTATUS(st), sb));
+        strcat(r, ")");
+    } else if (WIFSIGNALED(st)) {
+        strcat(r, " killed(");
+        strcat(r, rt_signame(WTERMSIG(st), sb));
+        strcat(r, WCOREDUMP(st) ? ") core" : ")");
+    } else if (WIFSTOPPED(st)) {
+        strcat(r, " stopped(");
+        strcat(r, rt_signame(WSTOPSIG(st), sb));
+        strcat(r, ")");
+    } else if (WIFCONTINUED(st)) {
+        strcat(r, " continued");
+    } else {
+        strcat(r, " status(");
+        strcat(r, rt_ltoa(st, sb));
+        strcat(r, ")");
+    }
+}
+
+/** waitpid(PID, OPTIONS) and wait(): the raw wait4, so any PID and OPTIONS reach the kernel. */
+RT void rt_wait4(const struct rt_st *s, long pid, long opts)
+{
+    int st = 0;
+    long p = rt_sys(SYS_wait4, (int)pid, &st, (int)opts, 0);
+    if (p < 0) {
+        rt_fail(s, p);
+        return;
+    }
+    if (p == 0) {
+        rt_done(s, "0");
+        return;
+    }
+    char r[256];
+    rt_wstatus(r, p, st);
+    rt_done(s, r);
+}
+
+/** waitid(IDTYPE, ID, OPTIONS), raw: "0 {PID CODE STATUS}", or "0 {}" when si_pid is 0. */
+RT void rt_waitid(const struct rt_st *s, long idtype, long id, long opts)
+{
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    long rc = rt_sys(SYS_waitid, (int)idtype, (int)id, &si, (int)opts, 0);
+    if (rc < 0) {
+        rt_fail(s, rc);
+        return;
+    }
+    char r[256], nb[24], cb[24], sb[24];
+    strcpy(r, rt_ltoa(rc, nb));
+    if (si.si_pid == 0) {
+        strcat(r, " {}");
+    } else {
+        strcat(r, " {");
+        strcat(r, rt_pname(si.si_pid, nb));
+        strcat(r, " ");
+        strcat(r, rt_cldname(si.si_code, cb));
+        strcat(r, " ");
+        strcat(r, si.si_code == CLD_EXITED ? rt_ltoa(si.si_status, sb) : rt_signame(si.si_status, sb));
+        strcat(r, "}");
+    }
+    rt_done(s, r);
+}
+
+/* ---- time ------------------------------------------------------------------------------------------- */
+
+RT void rt_sleep(const struct rt_st *s, long ns)
+{
+    struct timespec ts = {ns / 1000000000L, ns % 1000000000L};
+    long r = rt_sys(SYS_nanosleep, &ts, 0);
+    rt_ret_int(s, r);
+}
+
+RT long rt_cpu_ns(void)
+{
+    struct timespec t;
+    rt_sys(SYS_clock_gettime, CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
+/** spin(D): burn D of this thread's CPU time in a user-mode loop, checked against its CPU clock. */
+RT void rt_spin(const struct rt_st *s, long ns)
+{
+    long start = rt_cpu_ns();
+    do {
+        for (volatile int i = 0; i < 20000; i++) {}
+    } while (rt_cpu_ns() - start < ns);
+    rt_done(s, "0");
+}
+
+/* ---- looking at /proc/PID/stat ------------------------------------------------------------------------ */
+
+enum { RT_STATE, RT_PPID, RT_COMM, RT_CPUTIME };
+
+RT void rt_look(const struct rt_st *s, const char *name, int what)
+{
+    char path[64], buf[2048], nb[24], r[128];
+    long pid = rt_procnr(rt_val(name));
+    if (pid <= 0) {
+        rt_fail(s, -ESRCH);
+        return;
+    }
+    size_t n = rt_cat(path, 0, sizeof path, "/proc/");
+    n = rt_cat(path, n, sizeof path, rt_ltoa(pid, nb));
+    rt_cat(path, n, sizeof path, "/stat");
+    long fd = rt_sys(SYS_open, path, O_RDONLY | O_CLOEXEC);
+    long len = fd < 0 ? -1 : rt_sys(SYS_read, fd, buf, sizeof buf - 1);
+    if (fd >= 0) rt_sys(SYS_close, fd);
+    if (len <= 0) {
+        rt_fail(s, -ESRCH);
+        return;
+    }
+    buf[len] = 0;
+    char *l = strchr(buf, '('), *rp = strrchr(buf, ')'); /* comm ends at the last ')' */
+    if (!l || !rp || rp < l) rt_die("parse /proc/PID/stat", 0);
+    char *f = rp + 2;                                    /* field 3 onwards */
+    char state = *f;
+    long fields[16];
+    char *q = f + 1;
+    for (int i = 4; i <= 15; i++) fields[i] = strtol(q, &q, 10);
+    switch (what) {
+    case RT_STATE: r[0] = state; r[1] = 0; break;
+    case RT_PPID: strcpy(r, rt_pname(rt_ownnr(fields[4]), nb)); break;
+    case RT_COMM:
+        n = (size_t)(rp - l - 1) < sizeof r - 1 ? (size_t)(rp - l - 1) : sizeof r - 1;
+        memcpy(r, l + 1, n);
+        r[n] = 0;
+        break;
+    default: /* utime + stime, fields 14 and 15, in USER_HZ (100) ticks */
+        strcpy(r, rt_ltoa((fields[14] + fields[15]) * 10, nb));
+        strcat(r, " ms");
+    }
+    rt_done(s, r);
+}
+
+/* ---- signals ------------------------------------------------------------------------------------------- */
+
+enum { RT_SIG_DFL, RT_SIG_IGN, RT_CATCH };
+
+/** The handler that `catch` installs: "[TASK] caught SIGNAME". */
+static void rt_caught(int sig)
+{
+    char sb[24];
+    char text[64] = "caught ";
+    strcat(text, rt_signame(sig, sb));
+    rt_line(text, NULL);
+}
+
+static inline void (*rt_handler(long h))(int)
+{
+    return h == RT_CATCH ? rt_caught : h == RT_SIG_IGN ? SIG_IGN : SIG_DFL;
+}
+
+/** signal(SIG, H): glibc's BSD signal() (SA_RESTART, the signal blocked in its handler). */
+RT void rt_signal(const struct rt_st *s, long sig, long h)
+{
+    if (signal((int)sig, rt_handler(h)) == SIG_ERR) rt_fail(s, -errno);
+    else rt_done(s, "0");
+}
+
+RT void rt_sigaction(const struct rt_st *s, long sig, long h, long flags)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = rt_handler(h);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = (int)flags;
+    if (sigaction((int)sig, &sa, NULL) < 0) rt_fail(s, -errno);
+    else rt_done(s, "0");
+}
+
+/** sigprocmask(HOW, {…}) as glibc's: signals 32 and 33 (glibc's own) are left out of the set. */
+RT void rt_sigprocmask(const struct rt_st *s, long how, const long *sigs, int n)
+{
+    unsigned long set = 0;
+    for (int i = 0; i < n; i++)
+        if (sigs[i] >= 1 && sigs[i] <= 64 && sigs[i] != 32 && sigs[i] != 33) set |= 1UL << (sigs[i] - 1);
+    rt_ret_int(s, rt_sys(SYS_rt_sigprocmask, how, &set, 0, 8));
+}
+
+/** raise(SIG): tgkill of the calling thread. */
+RT void rt_raise(const struct rt_st *s, long sig)
+{
+    rt_ret_int(s, rt_sys(SYS_tgkill, rt_sys(SYS_getpid), rt_sys(SYS_gettid), sig));
+}
+
+/* ---- process control and scheduling -------------------------------------------------------------------- */
+
+RT void rt_prctl(const struct rt_st *s, long opt, long v, const char *word)
+{
+    rt_ret_int(s, rt_sys(SYS_prctl, opt, word ? (long)word : v, 0, 0, 0));
+}
+
+RT void rt_unshare(const struct rt_st *s, long flags)
+{
+    long r = rt_sys(SYS_unshare, flags);
+    if (r == 0 && (flags & CLONE_NEWPID)) rt_self()->newns = 1;
+    rt_ret_int(s, r);
+}
+
+RT void rt_setrlimit(const struct rt_st *s, long res, long soft, long hard)
+{
+    struct rlimit rl = {(rlim_t)soft, (rlim_t)hard};
+    rt_ret_int(s, rt_sys(SYS_prlimit64, 0, res, &rl, 0));
+}
+
+RT void rt_getrlimit(const struct rt_st *s, long res)
+{
+    struct rlimit rl;
+    long r = rt_sys(SYS_prlimit64, 0, res, 0, &rl);
+    if (r < 0) {
+        rt_fail(s, r);
+        return;
+    }
+    char b[64], nb[24];
+    strcpy(b, rl.rlim_cur == RLIM_INFINITY ? "unlimited" : rt_ltoa((long)rl.rlim_cur, nb));
+    strcat(b, " ");
+    strcat(b, rl.rlim_max == RLIM_INFINITY ? "unlimited" : rt_ltoa((long)rl.rlim_max, nb));
+    rt_done(s, b);
+}
+
+/** getpriority: the kernel returns 20 - nice; glibc gives back the nice value. */
+RT long rt_getprio(long which, long who)
+{
+    long r = rt_sys(SYS_getpriority, which, who);
+    return r < 0 ? r : 20 - r;
+}
+
+RT void rt_getpriority(const struct rt_st *s, long which, long who)
+{
+    rt_ret_int(s, rt_getprio(which, who));
+}
+
+/** nice(N) as glibc's: the new nice value; EACCES from setpriority becomes EPERM. */
+RT void rt_nice(const struct rt_st *s, long inc)
+{
+    long prio = rt_getprio(PRIO_PROCESS, 0);
+    if (prio < -20) {
+        rt_fail(s, prio);
+        return;
+    }
+    long r = rt_sys(SYS_setpriority, PRIO_PROCESS, 0, prio + inc);
+    if (r < 0) {
+        rt_fail(s, r == -EACCES ? -EPERM : r);
+        return;
+    }
+    rt_ret_int(s, rt_getprio(PRIO_PROCESS, 0));
+}
+
+RT void rt_sched_setscheduler(const struct rt_st *s, long pid, long policy, long prio)
+{
+    int p = (int)prio;
+    rt_ret_int(s, rt_sys(SYS_sched_setscheduler, pid, policy, &p));
+}
+
+RT void rt_sched_getscheduler(const struct rt_st *s, long pid)
+{
+    long r = rt_sys(SYS_sched_getscheduler, pid);
+    if (r < 0) {
+        rt_fail(s, r);
+        return;
+    }
+    char b[64], nb[24];
+    switch (r & ~SCHED_RESET_ON_FORK) {
+    case SCHED_OTHER: strcpy(b, "SCHED_OTHER"); break;
+    case SCHED_FIFO: strcpy(b, "SCHED_FIFO"); break;
+    case SCHED_RR: strcpy(b, "SCHED_RR"); break;
+    case SCHED_BATCH: strcpy(b, "SCHED_BATCH"); break;
+    case SCHED_IDLE: strcpy(b, "SCHED_IDLE"); break;
+    case 6: strcpy(b, "SCHED_DEADLINE"); break;
+    default: strcpy(b, rt_ltoa(r & ~SCHED_RESET_ON_FORK, nb));
+    }
+    if (r & SCHED_RESET_ON_FORK) strcat(b, "|SCHED_RESET_ON_FORK");
+    rt_done(s, b);
+}
+
+RT void rt_sched_setaffinity(const struct rt_st *s, long pid, const long *cpus, int n)
+{
+    unsigned long mask[16] = {0}; /* glibc's cpu_set_t: 1024 CPUs */
+    for (int i = 0; i < n; i++)
+        if (cpus[i] >= 0 && cpus[i] < 1024) mask[cpus[i] / 64] |= 1UL << (cpus[i] % 64);
+    rt_ret_int(s, rt_sys(SYS_sched_setaffinity, pid, sizeof mask, mask));
+}
+
+/* ---- pipes ---------------------------------------------------------------------------------------------- */
+
+/** pipe(NAME): binds NAME.r and NAME.w to the two ends in the task's memory. */
+RT void rt_pipe(const struct rt_st *s, const char *name)
+{
+    int fds[2];
+    long r = rt_sys(SYS_pipe2, fds, 0);
+    if (r == 0) {
+        char n[RT_NAMELEN + 4];
+        size_t k = rt_cat(n, 0, sizeof n, name);
+        rt_cat(n, k, sizeof n, ".r");
+        rt_bind(n, fds[0]);
+        rt_cat(n, k, sizeof n, ".w");
+        rt_bind(n, fds[1]);
+    }
+    rt_ret_int(s, r);
+}
+
+/** write(NAME, N) / read(NAME, N): N bytes to NAME.w, or from NAME.r, in one call. */
+RT void rt_pipe_io(const struct rt_st *s, const char *name, long count, int writing)
+{
+    char n[RT_NAMELEN + 4];
+    rt_cat(n, rt_cat(n, 0, sizeof n, name), sizeof n, writing ? ".w" : ".r");
+    long fd = rt_fd(n);
+    long len = count > 0 ? count : 1;
+    long m = rt_sys(SYS_mmap, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m < 0 && m >= -4095) rt_die("mmap a buffer", m);
+    if (writing) memset((void *)m, 'x', (size_t)len);
+    long r = rt_sys(writing ? SYS_write : SYS_read, fd, m, count);
+    rt_sys(SYS_munmap, m, len);
+    rt_ret_int(s, r);
+}
+
+RT void rt_close(const struct rt_st *s, const char *end)
+{
+    rt_ret_int(s, rt_sys(SYS_close, rt_fd(end)));
+}
+
+#endif
