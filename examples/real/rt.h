@@ -389,7 +389,7 @@ RT void rt_waitid(const char *text, int idtype, int id, int opts)
  * rt_execed(NAME) is then true in it. */
 RT void rt_exec(const char *text, const char *name)
 {
-    char exe[4096], dir[] = "/tmp/ksim-exec-XXXXXX", path[4200], env[4400];
+    char exe[4096], dir[] = "/dev/shm/ksim-exec-XXXXXX", path[4200], env[4400];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n < 0) rt_die("readlink /proc/self/exe");
     exe[n] = 0;
