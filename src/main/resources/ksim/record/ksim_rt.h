@@ -55,7 +55,7 @@
 #define RT_NORET static __attribute__((unused, noreturn))
 #define RT_NAMELEN 64
 #define RT_MAXLVL 8
-#define RT_MAXENT 16384
+#define RT_MAXENT 65536
 #define RT_MAXBIND 8192
 #define RT_MAXTHR 1024
 #define RT_STACK (1L << 20)
@@ -213,8 +213,26 @@ RT struct rt_self *rt_self(void)
 
 RT const char *rt_errname(long e, char *buf)
 {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
     const char *n = strerrorname_np((int)e);
     if (n) return n;
+#else
+    switch (e) {
+    case EPERM: return "EPERM";
+    case ENOENT: return "ENOENT";
+    case ESRCH: return "ESRCH";
+    case EINTR: return "EINTR";
+    case EBADF: return "EBADF";
+    case ECHILD: return "ECHILD";
+    case EAGAIN: return "EAGAIN";
+    case ENOMEM: return "ENOMEM";
+    case EACCES: return "EACCES";
+    case EFAULT: return "EFAULT";
+    case EINVAL: return "EINVAL";
+    case EPIPE: return "EPIPE";
+    case ENOSYS: return "ENOSYS";
+    }
+#endif
     return rt_ltoa(e, buf);
 }
 
@@ -674,12 +692,13 @@ RT long rt_clone(const struct rt_st *s, const char *base, int id, long flags, vo
 extern char **environ;
 
 /**
- * exec NAME { … }: print the line, then execve() this same program through a symlink named
- * NAME (so the kernel sets comm to NAME) with argv [NAME]. KSIM_EXEC tells the new image the
- * registry's fd, the block to run, a memfd holding the task's context and memory, and the
- * symlink to remove.
+ * exec NAME { … }: execve() this same program through a symlink named NAME (so the kernel
+ * sets comm to NAME) with argv [NAME]. KSIM_EXEC tells the new image the registry's fd, the
+ * block to run, a memfd holding the task's context and memory, and the symlink to remove.
+ * As in ksim, the line is printed by the new program (rt_execed); a failed exec prints
+ * "exec NAME = -1 ERRNO" and the old program goes on.
  */
-RT_NORET void rt_exec(const struct rt_st *s, const char *name, int image)
+RT void rt_exec(const struct rt_st *s, const char *name, int image)
 {
     char exe[4096], dir[4200], path[4300], env[4600], nb[24];
     long n = rt_sys(SYS_readlink, "/proc/self/exe", exe, sizeof exe - 1);
@@ -714,9 +733,17 @@ RT_NORET void rt_exec(const struct rt_st *s, const char *name, int image)
     envp[k++] = env;
     envp[k] = NULL;
     char *argv[] = {(char *)name, NULL};
-    rt_line(s->text, NULL);
     r = rt_sys(SYS_execve, path, argv, envp);
-    rt_die("execve", r);
+    rt_sys(SYS_close, mfd);
+    rt_sys(SYS_unlink, path);
+    rt_sys(SYS_rmdir, dir);
+    rt_fail(s, r);
+}
+
+/** The first thing the program an exec started does: the exec's line. */
+RT void rt_execed(const struct rt_st *s)
+{
+    rt_line(s->text, NULL);
 }
 
 /* ---- start-up ------------------------------------------------------------------------------------ */
@@ -999,8 +1026,25 @@ RT void rt_raise(const struct rt_st *s, long sig)
 
 /* ---- process control and scheduling -------------------------------------------------------------------- */
 
+/** prctl(OPTION, V): a PR_GET_* option prints what it wrote back (a number, or the name). */
 RT void rt_prctl(const struct rt_st *s, long opt, long v, const char *word)
 {
+    char name[32] = {0}, nb[24];
+    int out = 0;
+    long r;
+    switch (opt) {
+    case PR_GET_NAME:
+        r = rt_sys(SYS_prctl, opt, name, 0, 0, 0);
+        if (r < 0) rt_fail(s, r);
+        else rt_done(s, name);
+        return;
+    case PR_GET_CHILD_SUBREAPER:
+    case PR_GET_PDEATHSIG:
+        r = rt_sys(SYS_prctl, opt, &out, 0, 0, 0);
+        if (r < 0) rt_fail(s, r);
+        else rt_done(s, rt_ltoa(out, nb));
+        return;
+    }
     rt_ret_int(s, rt_sys(SYS_prctl, opt, word ? (long)word : v, 0, 0, 0));
 }
 
@@ -1032,32 +1076,24 @@ RT void rt_getrlimit(const struct rt_st *s, long res)
     rt_done(s, b);
 }
 
-/** getpriority: the kernel returns 20 - nice; glibc gives back the nice value. */
-RT long rt_getprio(long which, long who)
-{
-    long r = rt_sys(SYS_getpriority, which, who);
-    return r < 0 ? r : 20 - r;
-}
-
+/** getpriority(WHICH, WHO) as glibc's: the kernel answers 20 - nice, glibc the nice value. */
 RT void rt_getpriority(const struct rt_st *s, long which, long who)
 {
-    rt_ret_int(s, rt_getprio(which, who));
+    char nb[24];
+    long r = rt_sys(SYS_getpriority, which, who);
+    if (r < 0) rt_fail(s, r);
+    else rt_done(s, rt_ltoa(20 - r, nb));
 }
 
-/** nice(N) as glibc's: the new nice value; EACCES from setpriority becomes EPERM. */
+/** nice(N) as glibc's: the new nice value (which may be negative); EACCES becomes EPERM. */
 RT void rt_nice(const struct rt_st *s, long inc)
 {
-    long prio = rt_getprio(PRIO_PROCESS, 0);
-    if (prio < -20) {
-        rt_fail(s, prio);
-        return;
-    }
-    long r = rt_sys(SYS_setpriority, PRIO_PROCESS, 0, prio + inc);
-    if (r < 0) {
-        rt_fail(s, r == -EACCES ? -EPERM : r);
-        return;
-    }
-    rt_ret_int(s, rt_getprio(PRIO_PROCESS, 0));
+    char nb[24];
+    long r = rt_sys(SYS_getpriority, PRIO_PROCESS, 0);
+    if (r >= 0) r = rt_sys(SYS_setpriority, PRIO_PROCESS, 0, 20 - r + inc);
+    if (r >= 0) r = rt_sys(SYS_getpriority, PRIO_PROCESS, 0);
+    if (r < 0) rt_fail(s, r == -EACCES ? -EPERM : r);
+    else rt_done(s, rt_ltoa(20 - r, nb));
 }
 
 RT void rt_sched_setscheduler(const struct rt_st *s, long pid, long policy, long prio)

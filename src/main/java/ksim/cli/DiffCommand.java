@@ -1,0 +1,71 @@
+package ksim.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import ksim.scenario.Ast;
+import ksim.scenario.Parser;
+import ksim.scenario.Recorder;
+import ksim.scenario.ScenarioException;
+import ksim.scenario.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ksim diff FILE [GOLDEN]}: the simulated kernel against the real one, task by task. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compare the simulated kernel's trace of a scenario with the real kernel's.",
+            "Runs the scenario on the simulated kernel and compares its trace, task by task",
+            "as the spec defines, with GOLDEN (a trace recorded on the real kernel), or with",
+            "a fresh recording (as ksim record makes) when no GOLDEN is given. Differing",
+            "tasks are shown side by side.",
+            "Exit status: 0 when they agree, 1 when they differ, 2 on bad input (or when",
+            "recording is impossible here)."})
+final class DiffCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the scenario (.ksim)")
+    Path file;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "GOLDEN", description = "its real-kernel trace (.trace)")
+    Path golden;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "when recording: stop the scenario after this long (default ${DEFAULT-VALUE})")
+    int timeout;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Ast.Scenario sc;
+        try {
+            sc = Parser.parseFile(file);
+        } catch (ScenarioException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        String expected;
+        String expectedName;
+        if (golden != null) {
+            try {
+                expected = Files.readString(golden, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                System.err.println("ksim diff: cannot read " + golden + " (" + e.getClass().getSimpleName() + ")");
+                return 2;
+            }
+            expectedName = golden.toString();
+        } else {
+            Recorder.Recording r = RecordCommand.record(sc, "diff", Math.max(1, timeout));
+            if (r == null) {
+                return 2;
+            }
+            expected = r.trace();
+            expectedName = "the real kernel (recorded now)";
+        }
+        StringBuilder sim = new StringBuilder();
+        ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
+        SideBySide report = SideBySide.of(expected, sim.toString());
+        System.out.print(report.render(file.toString(), expectedName));
+        System.out.flush();
+        return report.agree() ? 0 : 1;
+    }
+}

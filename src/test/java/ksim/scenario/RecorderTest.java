@@ -1,0 +1,106 @@
+package ksim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The real-Linux recorder: when it refuses to run (one line), and, where this machine allows
+ * it (Linux on x86-64, root, unshare, a C compiler), that recording every example reproduces
+ * its golden trace task by task.
+ */
+class RecorderTest {
+    @Test
+    void offLinuxOrOffX8664ItSaysSo() {
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin");
+        assertEquals("recording needs Linux (this is Mac OS X)", assertThrows(Recorder.Unavailable.class,
+                () -> Recorder.tools("Mac OS X", "aarch64", env)).getMessage());
+        assertEquals("recording needs Linux on x86-64 (this is aarch64)",
+                assertThrows(Recorder.Unavailable.class, () -> Recorder.tools("Linux", "aarch64", env)).getMessage());
+    }
+
+    @Test
+    void withoutACompilerItSaysSo(@TempDir Path empty) {
+        Recorder.Unavailable e = assertThrows(Recorder.Unavailable.class,
+                () -> Recorder.tools("Linux", "amd64", Map.of("PATH", empty.toString())));
+        assertEquals("recording needs a C compiler: none of $CC, cc, gcc, clang is on PATH", e.getMessage());
+    }
+
+    @Test
+    void whichFindsOnlyExecutableFiles(@TempDir Path dir) throws IOException {
+        Path cc = Files.createFile(dir.resolve("cc"));
+        assertNull(Recorder.which("cc", dir.toString()));
+        assertTrue(cc.toFile().setExecutable(true));
+        assertEquals(cc.toString(), Recorder.which("cc", "/nonexistent:" + dir));
+        assertNull(Recorder.which("unshare", dir.toString()));
+    }
+
+    @Test
+    void unshareGetsAUserNamespaceOnlyWhenNotRoot() {
+        Path prog = Path.of("/tmp/x/main");
+        assertEquals(List.of("unshare", "--pid", "--fork", "--mount-proc", "--kill-child", "/tmp/x/main"),
+                Recorder.command(new Recorder.Tools("cc", "unshare", true), prog));
+        assertEquals(List.of("unshare", "--user", "--map-root-user", "--pid", "--fork", "--mount-proc", "--kill-child",
+                "/tmp/x/main"), Recorder.command(new Recorder.Tools("cc", "unshare", false), prog));
+    }
+
+    static Stream<Path> examples() throws IOException {
+        return GoldenTracesTest.examples();
+    }
+
+    /**
+     * Each scenario with a golden, recorded on this machine's kernel, agrees task by task with
+     * its golden trace. The goldens were stable over many runs, but a machine busy with other
+     * work can still stretch a short sleep past a race: a scenario gets three recordings to agree.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void recordingReproducesTheGolden(Path ksim) throws Exception {
+        assumeRecordingPossible();
+        String golden = Files.readString(GoldenTracesTest.golden(ksim));
+        String report = "";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Recorder.Recording r = Recorder.record(Parser.parseFile(ksim), Duration.ofSeconds(30));
+            List<String> diff = TraceCompare.differences(golden, r.trace());
+            if (diff.isEmpty() && r.exitCode() == 0) {
+                return;
+            }
+            report += "\nattempt " + attempt + ":\n" + String.join("\n", diff) + "\nrecorded:\n" + r.trace()
+                    + "\nstderr:\n" + r.errors();
+        }
+        throw new AssertionError(ksim + ": no recording agreed with the golden" + report);
+    }
+
+    @Test
+    void aFailedExpectIsReportedWithItsLine() throws Exception {
+        assumeRecordingPossible();
+        Ast.Scenario sc = Parser.parse("e.ksim", "main {\n    expect getpid() = main\n    expect wait() = 0\n}\n");
+        Recorder.Recording r = Recorder.record(sc, Duration.ofSeconds(30));
+        assertEquals("[main] getpid() = main\n[main] wait() = -1 ECHILD\n", r.trace());
+        assertEquals("e.ksim:3:5: expect failed: wait() = -1 ECHILD, expected 0\n", r.errors());
+        assertEquals(1, r.exitCode());
+    }
+
+    /** Linux on x86-64, root, unshare and a C compiler: else the test is skipped, saying which is missing. */
+    static void assumeRecordingPossible() throws IOException {
+        CGeneratorTest.compiler();
+        Assumptions.assumeTrue(Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .anyMatch(l -> l.matches("Uid:\\s+\\d+\\s+0\\s.*")), "recording the examples here needs root");
+        Assumptions.assumeTrue(Recorder.which("unshare", System.getenv().getOrDefault("PATH", "")
+                + ":/usr/bin:/bin:/usr/sbin:/sbin") != null, "no unshare(1) on PATH");
+    }
+}
