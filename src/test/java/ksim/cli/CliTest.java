@@ -96,6 +96,25 @@ class CliTest {
     }
 
     @Test
+    void conformanceRunsEveryGoldenAndCountsThem() {
+        Result r = ksim("conformance");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("PASS examples/orphan.ksim"), r.out());
+        assertTrue(r.out().strip().endsWith(" passed, 0 failed"), r.out());
+    }
+
+    @Test
+    void conformanceReportsADifference(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("x.ksim"), "main {\n    getppid()\n}\n");
+        Files.writeString(dir.resolve("x.trace"), "[main] getppid() = 7\n");
+        Result r = ksim("conformance", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("FAIL " + dir.resolve("x.ksim") + ": [main] line 1 of the task: expected "
+                + "'[main] getppid() = 7', got '[main] getppid() = 0'"), r.out());
+        assertTrue(r.out().strip().endsWith("0 passed, 1 failed"), r.out());
+    }
+
+    @Test
     void helpAndVersion() {
         Result h = ksim("--help");
         assertEquals(0, h.code());
