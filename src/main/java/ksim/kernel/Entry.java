@@ -95,24 +95,63 @@ public final class Entry {
     }
 
     /**
-     * exit_to_user_mode_loop(): signals first (a fatal one replaces whatever the task was
-     * doing with do_group_exit()), then need_resched. True when the CPU must look at its
-     * current task afresh.
+     * exit_to_user_mode_loop(): signals first (arch_do_signal_or_restart()), then
+     * need_resched. True when the CPU must look at its current task afresh.
      */
     private boolean exitToUserMode(RunQueue rq, Task p) {
-        if (p.sigPending) {
-            Syscall deliver = Signals.getSignal(k, p);
-            if (deliver != null) {
-                p.op = deliver;
-                p.opDone = false;
-                p.burstLeft = 0;
-                return true;
+        while (p.sigPending) {
+            Signals.Decision d = Signals.getSignal(k, p);
+            switch (d.kind()) {
+                case FATAL -> {
+                    p.op = Signals.fatalExit(d.sig());
+                    p.opDone = false;
+                    p.burstLeft = 0;
+                    return true;
+                }
+                case STOPPED -> {
+                    k.sched.schedule(rq, false);
+                    return true;
+                }
+                case HANDLER -> {
+                    handlerRestart(p, (p.sighand.flags[d.sig() - 1] & Signals.SA_RESTART) != 0);
+                    p.program.signalDelivered(p, d.sig());
+                    Signals.handlerDone(p);
+                }
+                case NONE -> noHandlerRestart(p);
             }
+        }
+        if (!p.opDone && p.op instanceof Syscall) {
+            return true; // an interrupted system call runs again
         }
         if (p.needResched) {
             k.sched.schedule(rq, true);
             return true;
         }
         return false;
+    }
+
+    /** The return value of a system call that was interrupted, or 0 when the task is not returning from one. */
+    private static long interrupted(Task p) {
+        return p.opDone && p.op instanceof Syscall ? p.ret : 0;
+    }
+
+    /** handle_signal()'s restart rules: EINTR, or run the call again (SA_RESTART, ERESTARTNOINTR). */
+    private static void handlerRestart(Task p, boolean saRestart) {
+        long ret = interrupted(p);
+        if (ret == Errno.ERESTART_RESTARTBLOCK.ret() || ret == Errno.ERESTARTNOHAND.ret()
+                || (ret == Errno.ERESTARTSYS.ret() && !saRestart)) {
+            p.ret = Errno.EINTR.ret();
+        } else if (ret == Errno.ERESTARTSYS.ret() || ret == Errno.ERESTARTNOINTR.ret()) {
+            p.opDone = false;
+        }
+    }
+
+    /** arch_do_signal_or_restart() with no handler to run: an interrupted call simply runs again. */
+    private static void noHandlerRestart(Task p) {
+        long ret = interrupted(p);
+        if (ret == Errno.ERESTARTSYS.ret() || ret == Errno.ERESTARTNOHAND.ret() || ret == Errno.ERESTARTNOINTR.ret()
+                || ret == Errno.ERESTART_RESTARTBLOCK.ret()) {
+            p.opDone = false;
+        }
     }
 }

@@ -11,6 +11,8 @@ import ksim.kernel.fork.Execve;
 import ksim.kernel.fs.PipeCalls;
 import ksim.kernel.proc.ProcPidStat;
 import ksim.kernel.signal.Signal;
+import ksim.kernel.signal.SignalCalls;
+import ksim.kernel.signal.Signals;
 import ksim.kernel.sys.Nanosleep;
 import ksim.kernel.sys.Pause;
 import ksim.kernel.sys.Prctl;
@@ -199,6 +201,28 @@ final class Interpreter implements Program {
         return v != null ? v : ctx.names.pidOf(n, t.activePidNs());
     }
 
+    /** SIG_DFL, SIG_IGN, or catch: a handler that prints "caught SIG". */
+    private static int handler(Arg a) {
+        return a instanceof NameArg ? Signal.SIG_CATCH : (int) ((SymbolArg) a).value();
+    }
+
+    /** A set of signals as a mask, bit (sig - 1); numbers outside 1..64 are left out, as sigaddset() refuses them. */
+    private long signalSet(Task t, SetArg set) {
+        long mask = 0;
+        for (Arg a : set.elements()) {
+            long sig = value(t, a);
+            if (sig >= 1 && sig <= Signal._NSIG) {
+                mask |= 1L << (sig - 1);
+            }
+        }
+        return mask;
+    }
+
+    @Override
+    public void signalDelivered(Task t, int sig) {
+        emit(t, "caught " + Signal.name(sig), null);
+    }
+
     /** A pipe end's descriptor, as this task's memory holds it; -1 (EBADF) where it never created that pipe. */
     private static int fd(Task t, String end) {
         Long v = mem(t).get(end);
@@ -283,6 +307,24 @@ final class Interpreter implements Program {
             }
             case "pause" -> {
                 return new Pause();
+            }
+            case "signal" -> { // glibc's signal(): BSD semantics, SA_RESTART
+                return SignalCalls.sigaction(intArg(t, c, 0), handler(c.args().get(1)), Signals.SA_RESTART);
+            }
+            case "sigaction" -> {
+                return SignalCalls.sigaction(intArg(t, c, 0), handler(c.args().get(1)), value(t, c.args().get(2)));
+            }
+            case "sigprocmask" -> {
+                return SignalCalls.sigprocmask(intArg(t, c, 0), signalSet(t, (SetArg) c.args().get(1)));
+            }
+            case "kill" -> {
+                return SignalCalls.kill(intArg(t, c, 0), intArg(t, c, 1));
+            }
+            case "tgkill" -> {
+                return SignalCalls.tgkill(intArg(t, c, 0), intArg(t, c, 1), intArg(t, c, 2));
+            }
+            case "raise" -> { // glibc: tgkill(getpid(), gettid(), sig)
+                return SignalCalls.tgkill(t.tgidVnr(), t.pidVnr(), intArg(t, c, 0));
             }
             case "sleep" -> {
                 return new Nanosleep(value(t, c.args().get(0)));

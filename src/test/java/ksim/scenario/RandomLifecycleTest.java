@@ -61,7 +61,7 @@ class RandomLifecycleTest {
             List<String> mine = new ArrayList<>(known);
             for (int i = 0; i < n; i++) {
                 indent(depth);
-                int kind = rnd.nextInt(15);
+                int kind = rnd.nextInt(17);
                 if (kind <= 2 && depth < 4) {
                     String name = "t" + names++;
                     String[] spawn = {"fork", "fork", "vfork", "thread", "clone", "clone"};
@@ -111,6 +111,17 @@ class RandomLifecycleTest {
                     indent(depth);
                     sb.append("}\n");
                     return;
+                } else if (kind == 15 && !mine.isEmpty()) {
+                    String t = mine.get(rnd.nextInt(mine.size()));
+                    String[] sigs = {"SIGSTOP", "SIGCONT", "SIGTERM", "SIGKILL", "SIGUSR1", "SIGCHLD", "0"};
+                    sb.append("kill(").append(rnd.nextInt(4) == 0 ? "-" + t : t).append(", ")
+                            .append(sigs[rnd.nextInt(sigs.length)]).append(")\n");
+                } else if (kind == 16) {
+                    String[] sig = {"signal(SIGUSR1, catch)\n", "signal(SIGCHLD, SIG_IGN)\n",
+                        "sigaction(SIGCHLD, catch, SA_NOCLDSTOP)\n", "sigprocmask(SIG_BLOCK, {SIGUSR1, SIGTERM})\n",
+                        "sigprocmask(SIG_SETMASK, {})\n", "raise(SIGUSR1)\n", "prctl(PR_SET_PDEATHSIG, SIGUSR1)\n",
+                        "waitpid(-1, WUNTRACED|WCONTINUED|WNOHANG)\n"};
+                    sb.append(sig[rnd.nextInt(sig.length)]);
                 } else if (kind == 14) {
                     // no unshare(CLONE_NEWPID): it can build the real kernel's deadlock of
                     // examples/pidns-zombie.ksim, where nothing is ever fully reaped

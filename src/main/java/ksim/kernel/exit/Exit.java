@@ -7,6 +7,7 @@ import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
+import ksim.kernel.signal.JobControl;
 import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.task.MmStruct;
@@ -30,7 +31,7 @@ public final class Exit {
     static long doExit(Kernel k, Task tsk, ExitGroup e) {
         if (e.phase == ExitGroup.Phase.START) {
             int code = e.group ? doGroupExit(k, tsk, e.code) : e.code;
-            exitPrologue(k, tsk, code);
+            e.groupDead = exitPrologue(k, tsk, code);
             e.phase = ExitGroup.Phase.NOTIFY;
             PidNamespace ns = tsk.activePidNs();
             if (ns.childReaper == tsk && findAliveThread(tsk) == null) {
@@ -64,7 +65,7 @@ public final class Exit {
             tsk.state = TaskState.TASK_RUNNING;
             e.phase = ExitGroup.Phase.NOTIFY;
         }
-        exitNotify(k, tsk);
+        exitNotify(k, tsk, e.groupDead);
         // do_task_dead()
         tsk.state = TaskState.TASK_DEAD;
         return Syscall.NORETURN;
@@ -96,27 +97,27 @@ public final class Exit {
             if (t.exitState != 0) {
                 continue;
             }
-            t.pendingSignals |= 1L << (Signal.SIGKILL - 1);
-            Signals.signalWakeUp(k, t, true);
+            Signals.addSigkill(k, t);
         }
         return count;
     }
 
-    /** do_exit() up to exit_notify(): exit_signals(), synchronize_group_exit(), exit_mm(). */
-    private static void exitPrologue(Kernel k, Task tsk, int code) {
+    /** do_exit() up to exit_notify(): exit_signals(), synchronize_group_exit(), exit_mm(); true when the group is dead. */
+    private static boolean exitPrologue(Kernel k, Task tsk, int code) {
         tsk.flags |= TaskFlags.PF_EXITING;
         SignalStruct sig = tsk.signal;
         if (--sig.quickThreads == 0 && (sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0) {
             sig.flags = SignalStruct.SIGNAL_GROUP_EXIT;
             sig.groupExitCode = code;
         }
-        sig.live--;
+        boolean groupDead = --sig.live == 0;
         tsk.exitCode = code;
         exitMm(k, tsk);
         if (tsk.files != null) { // exit_files()
             tsk.files.put(k);
             tsk.files = null;
         }
+        return groupDead;
     }
 
     /** exit_mm(): the task keeps its mm only as a lazy-TLB active_mm until it is switched out. */
@@ -145,9 +146,12 @@ public final class Exit {
     }
 
     /** exit_notify(): reparent the children, become a zombie (or autoreap), tell the parent. */
-    private static void exitNotify(Kernel k, Task tsk) {
+    private static void exitNotify(Kernel k, Task tsk, boolean groupDead) {
         List<Task> dead = new ArrayList<>(0);
         forgetOriginalParent(k, tsk, dead);
+        if (groupDead) {
+            JobControl.killOrphanedPgrp(k, tsk.groupLeader, null);
+        }
         tsk.exitState = TaskState.EXIT_ZOMBIE;
         boolean autoreap;
         if (tsk.isGroupLeader()) {
@@ -180,8 +184,11 @@ public final class Exit {
                 if (t.parent == father) {
                     t.parent = t.realParent;
                 }
-                // t.pdeath_signal is sent here once signals are delivered (the signals issue);
-                // until then nothing can set it (prctl(PR_SET_PDEATHSIG) answers ENOSYS)
+                if (t.pdeathSignal != 0) {
+                    // group_send_sig_info(pdeath_signal, SEND_SIG_NOINFO, t, PIDTYPE_TGID)
+                    Signals.sendSignal(k, t.pdeathSignal, t, PidType.PIDTYPE_TGID,
+                            father.pidNr(t.activePidNs()) == 0);
+                }
             }
             if (!reaper.sameThreadGroup(father)) {
                 reparentLeader(k, father, p, dead);
@@ -258,6 +265,7 @@ public final class Exit {
                 dead.add(p);
             }
         }
+        JobControl.killOrphanedPgrp(k, p, father);
     }
 
     /**
@@ -271,11 +279,14 @@ public final class Exit {
             int handler = parent.sighand.handler[Signal.SIGCHLD - 1];
             if (handler == Signal.SIG_IGN || (parent.sighand.flags[Signal.SIGCHLD - 1] & SA_NOCLDWAIT) != 0) {
                 autoreap = true;
+                if (handler == Signal.SIG_IGN) {
+                    sig = 0;
+                }
             }
         }
-        // __send_signal_locked(sig, parent) belongs here. SIGCHLD is ignored by default and
-        // no scenario can catch it or choose another exit signal yet (signal(), sigaction()
-        // and raw clone answer ENOSYS), so sending it would change nothing observable.
+        if (sig > 0 && sig <= Signal._NSIG) {
+            Signals.sendSignal(k, sig, parent, PidType.PIDTYPE_TGID, false);
+        }
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, tsk);
         return autoreap;
     }

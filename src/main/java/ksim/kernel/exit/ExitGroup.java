@@ -20,6 +20,8 @@ public final class ExitGroup extends Syscall {
     final boolean group;
     private final String name;
     Phase phase = Phase.START;
+    /** This thread was the group's last live one (atomic_dec_and_test(&signal->live)). */
+    boolean groupDead;
     Wait.WaitOpts zapWait;
 
     private ExitGroup(String name, int code, boolean group) {

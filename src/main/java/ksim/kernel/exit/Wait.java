@@ -294,14 +294,48 @@ public final class Wait {
         return waitTaskContinued(wo, p);
     }
 
-    /** wait_task_stopped(): group stop arrives with the signals subsystem; nothing is stopped yet. */
+    /** wait_task_stopped(): a completed group stop, reported once (unless WNOWAIT) with WUNTRACED. */
     private static long waitTaskStopped(WaitOpts wo, Task p) {
-        return 0;
+        if ((wo.flags & WUNTRACED) == 0) {
+            return 0;
+        }
+        SignalStruct sig = p.signal;
+        if ((sig.flags & SignalStruct.SIGNAL_STOP_STOPPED) == 0) {
+            return 0;
+        }
+        int exitCode = sig.groupExitCode;
+        if (exitCode == 0) {
+            return 0;
+        }
+        if ((wo.flags & WNOWAIT) == 0) {
+            sig.groupExitCode = 0;
+            wo.status = (exitCode << 8) | 0x7f;
+        }
+        int pid = p.pidNr(wo.task.activePidNs());
+        wo.infoCode = CLD_STOPPED;
+        wo.infoStatus = exitCode;
+        wo.infoPid = pid;
+        return pid;
     }
 
-    /** wait_task_continued(): see {@link #waitTaskStopped}. */
+    /** wait_task_continued(): a continue after a stop, reported once (unless WNOWAIT) with WCONTINUED. */
     private static long waitTaskContinued(WaitOpts wo, Task p) {
-        return 0;
+        if ((wo.flags & WCONTINUED) == 0) {
+            return 0;
+        }
+        SignalStruct sig = p.signal;
+        if ((sig.flags & SignalStruct.SIGNAL_STOP_CONTINUED) == 0) {
+            return 0;
+        }
+        if ((wo.flags & WNOWAIT) == 0) {
+            sig.flags &= ~SignalStruct.SIGNAL_STOP_CONTINUED;
+        }
+        int pid = p.pidNr(wo.task.activePidNs());
+        wo.status = 0xffff;
+        wo.infoCode = CLD_CONTINUED;
+        wo.infoStatus = Signal.SIGCONT;
+        wo.infoPid = pid;
+        return pid;
     }
 
     /** wait_task_zombie(): report the zombie and, unless WNOWAIT, reap it. */

@@ -247,6 +247,7 @@ public final class Fork {
         p.comm = current.comm;
         p.label = current.label;
         p.cred = current.cred;
+        p.blocked = current.blocked;
         p.flags = (current.flags & ~(TaskFlags.PF_SUPERPRIV | TaskFlags.PF_WQ_WORKER
                 | TaskFlags.PF_IDLE | TaskFlags.PF_NO_SETAFFINITY)) | TaskFlags.PF_FORKNOEXEC;
         return p;

@@ -195,7 +195,7 @@ public final class Scheduler {
         if ((p.state & (TaskState.TASK_INTERRUPTIBLE | TaskState.TASK_WAKEKILL)) == 0 || !p.sigPending) {
             return false;
         }
-        return (p.state & TaskState.TASK_INTERRUPTIBLE) != 0 || (p.pendingSignals & (1L << 8)) != 0;
+        return (p.state & TaskState.TASK_INTERRUPTIBLE) != 0 || p.pending.has(ksim.kernel.signal.Signal.SIGKILL);
     }
 
     private Task pickNextTask(RunQueue rq, Task prev) {

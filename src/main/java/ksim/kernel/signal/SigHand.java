@@ -7,11 +7,14 @@ public final class SigHand {
     public final int[] handler = new int[Signal._NSIG];
     /** action[sig - 1].sa_flags. */
     public final long[] flags = new long[Signal._NSIG];
+    /** action[sig - 1].sa_mask: blocked while the handler runs. */
+    public final long[] mask = new long[Signal._NSIG];
 
     public SigHand copy() {
         SigHand s = new SigHand();
         System.arraycopy(handler, 0, s.handler, 0, handler.length);
         System.arraycopy(flags, 0, s.flags, 0, flags.length);
+        System.arraycopy(mask, 0, s.mask, 0, mask.length);
         return s;
     }
 }

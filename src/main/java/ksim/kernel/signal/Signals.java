@@ -1,31 +1,46 @@
 package ksim.kernel.signal;
 
+import static ksim.kernel.signal.SigPending.bit;
+
 import ksim.kernel.Kernel;
 import ksim.kernel.exit.ExitGroup;
+import ksim.kernel.pid.PidType;
 import ksim.kernel.task.SignalStruct;
-import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
+import ksim.kernel.task.TaskFlags;
 import ksim.kernel.task.TaskState;
 
 /**
- * kernel/signal.c, reduced to what the lifecycle needs so far: signals the kernel itself
- * sends (SIGKILL from zap_pid_ns_processes() and de_thread(), SIGPIPE from a pipe with no
- * reader), their dispositions and default actions, complete_signal()'s group-exit branch
- * for a fatal one, signal_wake_up(), and get_signal() turning it into do_group_exit().
- * User handlers, blocking, queues and job control arrive with the signals issue on top of
- * these names; until then no process can catch, block or ignore a signal, so a signal whose
- * default action stops the group is still left pending without effect.
+ * kernel/signal.c: generating a signal (send_signal_locked(), prepare_signal(),
+ * complete_signal()) and taking it on the way back to user mode (get_signal()).
+ * Job control (group stop, SIGCONT, the parent's notifications) is in {@link JobControl}.
  */
 public final class Signals {
     private Signals() {}
 
-    private static long bit(int sig) {
-        return 1L << (sig - 1);
+    public static final long SIG_KERNEL_ONLY_MASK = bit(Signal.SIGKILL) | bit(Signal.SIGSTOP);
+    public static final long SIG_KERNEL_STOP_MASK = bit(Signal.SIGSTOP) | bit(Signal.SIGTSTP)
+            | bit(Signal.SIGTTIN) | bit(Signal.SIGTTOU);
+    public static final long SIG_KERNEL_COREDUMP_MASK = bit(Signal.SIGQUIT) | bit(Signal.SIGILL) | bit(Signal.SIGTRAP)
+            | bit(Signal.SIGABRT) | bit(Signal.SIGFPE) | bit(Signal.SIGSEGV) | bit(Signal.SIGBUS) | bit(Signal.SIGSYS)
+            | bit(Signal.SIGXCPU) | bit(Signal.SIGXFSZ);
+    public static final long SIG_KERNEL_IGNORE_MASK = bit(Signal.SIGCONT) | bit(Signal.SIGCHLD)
+            | bit(Signal.SIGWINCH) | bit(Signal.SIGURG);
+    /** SA_* flags (arch/x86/include/uapi/asm/signal.h). */
+    public static final long SA_NOCLDSTOP = 0x1, SA_NOCLDWAIT = 0x2, SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000,
+            SA_RESTART = 0x10000000, SA_NODEFER = 0x40000000, SA_RESETHAND = 0x80000000L;
+
+    static boolean in(long mask, int sig) {
+        return sig >= 1 && sig <= Signal._NSIG && (mask & bit(sig)) != 0;
     }
 
-    /** fatal_signal_pending(). */
+    public static boolean sigKernelStop(int sig) {
+        return in(SIG_KERNEL_STOP_MASK, sig);
+    }
+
+    /** fatal_signal_pending(): SIGKILL in the thread's own queue. */
     public static boolean fatalSignalPending(Task p) {
-        return p.sigPending && (p.pendingSignals & bit(Signal.SIGKILL)) != 0;
+        return p.sigPending && p.pending.has(Signal.SIGKILL);
     }
 
     /** signal_pending(). */
@@ -33,63 +48,136 @@ public final class Signals {
         return p.sigPending;
     }
 
-    /** The default action of each signal (the sig_kernel_* masks of include/linux/signal.h). */
-    enum DefaultAction { TERMINATE, COREDUMP, STOP, IGNORE }
+    /** sig_handler_ignored(). */
+    static boolean handlerIgnored(int handler, int sig) {
+        return handler == Signal.SIG_IGN || (handler == Signal.SIG_DFL && in(SIG_KERNEL_IGNORE_MASK, sig));
+    }
 
-    public static DefaultAction defaultAction(int sig) {
-        return switch (sig) {
-            case Signal.SIGCHLD, Signal.SIGCONT, Signal.SIGURG, Signal.SIGWINCH -> DefaultAction.IGNORE;
-            case Signal.SIGSTOP, Signal.SIGTSTP, Signal.SIGTTIN, Signal.SIGTTOU -> DefaultAction.STOP;
-            case Signal.SIGQUIT, Signal.SIGILL, Signal.SIGTRAP, Signal.SIGABRT, Signal.SIGBUS, Signal.SIGFPE,
-                    Signal.SIGSEGV, Signal.SIGXCPU, Signal.SIGXFSZ, Signal.SIGSYS -> DefaultAction.COREDUMP;
-            default -> DefaultAction.TERMINATE;
-        };
+    /** sig_task_ignored(). */
+    private static boolean taskIgnored(Task t, int sig, boolean force) {
+        int handler = t.sighand.handler[sig - 1];
+        if (t.threadPid.globalNr() == 1 && t.activePidNs().level == 0 && in(SIG_KERNEL_ONLY_MASK, sig)) {
+            return true; // SIGKILL and SIGSTOP may not be sent to the global init
+        }
+        if ((t.signal.flags & SignalStruct.SIGNAL_UNKILLABLE) != 0 && handler == Signal.SIG_DFL
+                && !(force && in(SIG_KERNEL_ONLY_MASK, sig))) {
+            return true;
+        }
+        return handlerIgnored(handler, sig);
+    }
+
+    /** sig_ignored(): a blocked signal is never ignored (its handler may change before it is unblocked). */
+    private static boolean ignored(Task t, int sig, boolean force) {
+        if ((t.blocked & bit(sig)) != 0) {
+            return false;
+        }
+        return taskIgnored(t, sig, force);
+    }
+
+    /** sig_fatal(). */
+    private static boolean sigFatal(Task t, int sig) {
+        return !in(SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK, sig) && t.sighand.handler[sig - 1] == Signal.SIG_DFL;
     }
 
     /**
-     * send_signal_locked(sig, SEND_SIG_PRIV, p, PIDTYPE_TGID) for a signal the kernel raises:
-     * sig_ignored() drops it (SIG_IGN, a default action of ignore, or a namespace init's
-     * SIG_DFL); a fatal one takes the whole group down as complete_signal() does.
+     * send_signal_locked(): {@code type} PIDTYPE_PID queues on the thread, anything else on the
+     * group. {@code force}: the signal comes from the kernel or from an ancestor namespace, so
+     * a namespace init cannot ignore SIGKILL/SIGSTOP.
      */
-    public static void sendSignal(Kernel k, int sig, Task p) {
-        int handler = p.sighand.handler[sig - 1];
-        if (handler == Signal.SIG_IGN) {
+    public static void sendSignal(Kernel k, int sig, Task t, int type, boolean force) {
+        if (!prepareSignal(k, sig, t, force)) {
             return;
         }
-        if (handler == Signal.SIG_DFL) {
-            DefaultAction action = defaultAction(sig);
-            if (action == DefaultAction.IGNORE) {
-                return;
-            }
-            if ((p.signal.flags & SignalStruct.SIGNAL_UNKILLABLE) != 0 && sig != Signal.SIGKILL) {
-                return; // an init is only sent the signals it has handlers for
-            }
-            if (action == DefaultAction.TERMINATE || action == DefaultAction.COREDUMP) {
-                // a core dump needs RLIMIT_CORE, 0 by default: the group just dies by the signal
-                sendFatal(k, p, sig);
-            }
+        SigPending pending = type == PidType.PIDTYPE_PID ? t.pending : t.signal.sharedPending;
+        if (sig < Signal.SIGRTMIN && pending.has(sig)) {
+            return; // legacy_queue(): one instance of a standard signal
         }
+        pending.add(sig);
+        completeSignal(k, sig, t, type);
     }
 
-    /** send_signal(SIGKILL, p, PIDTYPE_TGID). */
+    /** A signal the kernel itself raises at a group (SEND_SIG_PRIV: forced). */
+    public static void sendSignal(Kernel k, int sig, Task t) {
+        sendSignal(k, sig, t, PidType.PIDTYPE_TGID, true);
+    }
+
+    /** send_signal(SIGKILL, p, PIDTYPE_TGID) from the kernel. */
     public static void sendSigkill(Kernel k, Task p) {
-        sendFatal(k, p, Signal.SIGKILL);
+        sendSignal(k, Signal.SIGKILL, p, PidType.PIDTYPE_TGID, true);
     }
 
-    /**
-     * complete_signal()'s fatal branch: the whole group is marked for exit with the signal as
-     * its code, and every thread gets SIGKILL and is woken.
-     */
-    private static void sendFatal(Kernel k, Task p, int signal) {
-        SignalStruct sig = p.signal;
-        if ((sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0) {
-            sig.flags = SignalStruct.SIGNAL_GROUP_EXIT;
-            sig.groupExitCode = signal;
+    /** prepare_signal(): stop signals flush SIGCONT and the reverse; false when the signal is to be dropped. */
+    private static boolean prepareSignal(Kernel k, int sig, Task p, boolean force) {
+        SignalStruct signal = p.signal;
+        if ((signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0) {
+            return false; // the process is in the middle of dying: drop the signal
         }
-        for (Task t : sig.threadHead) {
-            t.pendingSignals |= bit(Signal.SIGKILL);
-            signalWakeUp(k, t, true);
+        if (sigKernelStop(sig)) {
+            long flush = bit(Signal.SIGCONT);
+            signal.sharedPending.flush(flush);
+            for (Task t : signal.threadHead) {
+                t.pending.flush(flush);
+            }
+        } else if (sig == Signal.SIGCONT) {
+            JobControl.prepareContinue(k, p);
         }
+        return !ignored(p, sig, force);
+    }
+
+    /** wants_signal(). */
+    private static boolean wantsSignal(int sig, Task p) {
+        if ((p.blocked & bit(sig)) != 0) {
+            return false;
+        }
+        if ((p.flags & TaskFlags.PF_EXITING) != 0) {
+            return false;
+        }
+        if (sig == Signal.SIGKILL) {
+            return true;
+        }
+        if ((p.state & (TaskState.__TASK_STOPPED | TaskState.__TASK_TRACED)) != 0) {
+            return false;
+        }
+        return p.onCpu || !p.sigPending;
+    }
+
+    /** complete_signal(): pick a thread to wake; a fatal signal takes the whole group down at once. */
+    private static void completeSignal(Kernel k, int sig, Task p, int type) {
+        SignalStruct signal = p.signal;
+        Task t;
+        if (wantsSignal(sig, p)) {
+            t = p;
+        } else if (type == PidType.PIDTYPE_PID || p.threadGroupEmpty()) {
+            return; // the one thread will dequeue it before it runs again
+        } else {
+            t = signal.currTarget != null && signal.currTarget.signal == signal ? signal.currTarget : p;
+            Task start = t;
+            while (!wantsSignal(sig, t)) {
+                t = t.threadNode.nextIn(signal.threadHead);
+                if (t == start) {
+                    return; // no thread needs waking: an eligible one will see it soon
+                }
+            }
+            signal.currTarget = t;
+        }
+        if (sigFatal(p, sig) && (signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0 && (t.blocked & bit(sig)) == 0
+                && !in(SIG_KERNEL_COREDUMP_MASK, sig)) {
+            signal.flags = SignalStruct.SIGNAL_GROUP_EXIT;
+            signal.groupExitCode = sig;
+            signal.groupStopCount = 0;
+            for (Task th : signal.threadHead) {
+                th.jobctl &= ~JobControl.JOBCTL_PENDING_MASK;
+                addSigkill(k, th);
+            }
+            return;
+        }
+        signalWakeUp(k, t, sig == Signal.SIGKILL);
+    }
+
+    /** sigaddset(&t->pending.signal, SIGKILL) and a fatal wake-up. */
+    public static void addSigkill(Kernel k, Task t) {
+        t.pending.add(Signal.SIGKILL);
+        signalWakeUp(k, t, true);
     }
 
     /** signal_wake_up_state(): TIF_SIGPENDING, then wake the thread or kick it into the kernel. */
@@ -101,20 +189,108 @@ public final class Signals {
         }
     }
 
+    /** recalc_sigpending(): TIF_SIGPENDING as the queues, the mask and job control say. */
+    public static void recalcSigpending(Task t) {
+        t.sigPending = ((t.pending.signal | t.signal.sharedPending.signal) & ~t.blocked) != 0
+                || (t.jobctl & JobControl.JOBCTL_PENDING_MASK) != 0
+                || (t.signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0;
+    }
+
+    /** What get_signal() decided. */
+    public record Decision(Kind kind, int sig) {
+        public enum Kind { NONE, HANDLER, FATAL, STOPPED }
+
+        static final Decision NONE = new Decision(Kind.NONE, 0);
+    }
+
     /**
-     * get_signal(): what the task does on its way to user mode with a signal pending, or null
-     * when nothing is to be done. A fatal signal becomes do_group_exit().
+     * get_signal(): dequeue the next unblocked signal and act on it. A handler is returned
+     * for the caller to run; ignored signals are dropped and the next one is looked at; a
+     * fatal one becomes do_group_exit(); a stop signal stops the task (STOPPED: it must
+     * schedule and come back here when continued).
      */
-    public static Syscall getSignal(Kernel k, Task p) {
-        if ((p.signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0 || fatalSignalPending(p)) {
-            p.pendingSignals &= ~bit(Signal.SIGKILL);
-            p.sigPending = false;
-            if ((p.flags & ksim.kernel.task.TaskFlags.PF_EXITING) != 0) {
-                return null;
+    public static Decision getSignal(Kernel k, Task p) {
+        SignalStruct signal = p.signal;
+        for (;;) {
+            if ((signal.flags & SignalStruct.SIGNAL_CLD_MASK) != 0) {
+                JobControl.notifyContinuedOrStopped(k, p);
             }
-            return ExitGroup.forSignal(Signal.SIGKILL);
+            if ((signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0 || signal.groupExecTask != null) {
+                p.pending.take(Signal.SIGKILL);
+                if ((p.flags & TaskFlags.PF_EXITING) != 0) {
+                    recalcSigpending(p);
+                    return Decision.NONE;
+                }
+                return new Decision(Decision.Kind.FATAL, Signal.SIGKILL);
+            }
+            if ((p.jobctl & JobControl.JOBCTL_STOP_PENDING) != 0 && JobControl.doSignalStop(k, p, 0)) {
+                return new Decision(Decision.Kind.STOPPED, 0);
+            }
+            int sig = dequeue(p);
+            if (sig == 0) {
+                recalcSigpending(p);
+                return Decision.NONE;
+            }
+            int handler = p.sighand.handler[sig - 1];
+            if (handler == Signal.SIG_IGN) {
+                continue;
+            }
+            if (handler != Signal.SIG_DFL) {
+                if ((p.sighand.flags[sig - 1] & SA_RESETHAND) != 0) {
+                    p.sighand.handler[sig - 1] = Signal.SIG_DFL;
+                }
+                return new Decision(Decision.Kind.HANDLER, sig);
+            }
+            if (in(SIG_KERNEL_IGNORE_MASK, sig)) {
+                continue;
+            }
+            // an init gets no signal it does not want, unless SIGKILL/SIGSTOP came from outside
+            if ((signal.flags & SignalStruct.SIGNAL_UNKILLABLE) != 0 && !in(SIG_KERNEL_ONLY_MASK, sig)) {
+                continue;
+            }
+            if (sigKernelStop(sig)) {
+                if (sig != Signal.SIGSTOP && JobControl.isCurrentPgrpOrphaned(p)) {
+                    continue; // job-control stops do nothing in an orphaned process group
+                }
+                if (JobControl.doSignalStop(k, p, sig)) {
+                    return new Decision(Decision.Kind.STOPPED, sig);
+                }
+                continue;
+            }
+            p.flags |= TaskFlags.PF_SIGNALED;
+            return new Decision(Decision.Kind.FATAL, sig);
         }
-        p.sigPending = false;
-        return null;
+    }
+
+    /** dequeue_signal(): the thread's own queue first, then the group's; job-control bookkeeping. */
+    private static int dequeue(Task p) {
+        int sig = p.pending.next(p.blocked);
+        if (sig != 0) {
+            p.pending.take(sig);
+        } else {
+            sig = p.signal.sharedPending.next(p.blocked);
+            if (sig == 0) {
+                return 0;
+            }
+            p.signal.sharedPending.take(sig);
+        }
+        if (sigKernelStop(sig)) {
+            p.jobctl |= JobControl.JOBCTL_STOP_DEQUEUED;
+        }
+        return sig;
+    }
+
+    /** The do_group_exit() a fatal signal turns into. */
+    public static ExitGroup fatalExit(int sig) {
+        return ExitGroup.forSignal(sig);
+    }
+
+    /**
+     * signal_setup_done() after a handler ran: its sa_mask, and the signal itself unless
+     * SA_NODEFER, were blocked while it ran and are unblocked again by sigreturn, so the mask
+     * the task returns with is unchanged; ksim's handlers run in no time.
+     */
+    public static void handlerDone(Task p) {
+        recalcSigpending(p);
     }
 }

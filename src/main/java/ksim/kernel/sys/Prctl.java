@@ -61,9 +61,16 @@ public final class Prctl extends Syscall {
                 value = me.signal.isChildSubreaper ? 1 : 0;
                 return 0;
             }
-            case PR_SET_PDEATHSIG, PR_GET_PDEATHSIG -> {
-                // its delivery needs the signal subsystem
-                return Errno.ENOSYS.ret();
+            case PR_SET_PDEATHSIG -> {
+                if (arg2 < 0 || arg2 > ksim.kernel.signal.Signal._NSIG) {
+                    return Errno.EINVAL.ret();
+                }
+                me.pdeathSignal = (int) arg2;
+                return 0;
+            }
+            case PR_GET_PDEATHSIG -> {
+                value = me.pdeathSignal;
+                return 0;
             }
             default -> {
                 return Errno.EINVAL.ret();

@@ -14,6 +14,13 @@ public interface Program {
     void complete(Task current, UserOp op, long ret);
 
     /**
+     * A handler the program installed for {@code sig} runs now, on the way back to user mode
+     * (before the interrupted call's result is seen).
+     */
+    default void signalDelivered(Task current, int sig) {
+    }
+
+    /**
      * fork/clone: the child's registers are a copy of the parent's as they are at the
      * system call (the child then sees {@code complete(clone, 0)}).
      */

@@ -14,7 +14,18 @@ public final class SignalStruct {
     public static final int SIGNAL_STOP_STOPPED = 0x00000001;
     public static final int SIGNAL_STOP_CONTINUED = 0x00000002;
     public static final int SIGNAL_GROUP_EXIT = 0x00000004;
+    public static final int SIGNAL_CLD_STOPPED = 0x00000010;
+    public static final int SIGNAL_CLD_CONTINUED = 0x00000020;
+    public static final int SIGNAL_CLD_MASK = SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED;
     public static final int SIGNAL_UNKILLABLE = 0x00000040;
+    public static final int SIGNAL_STOP_MASK = SIGNAL_CLD_MASK | SIGNAL_STOP_STOPPED | SIGNAL_STOP_CONTINUED;
+
+    /** shared_pending: signals sent to the whole group. */
+    public final ksim.kernel.signal.SigPending sharedPending = new ksim.kernel.signal.SigPending();
+    /** group_stop_count: threads that still have to stop for a group stop. */
+    public int groupStopCount;
+    /** curr_target: where complete_signal() starts looking for a thread. */
+    public Task currTarget;
 
     /** Threads alive (not yet past exit_signals in do_exit). */
     public int live = 1;

@@ -63,10 +63,14 @@ public final class Task {
     public long startTime;
 
     // ---- signals --------------------------------------------------------------------
-    /** pending.signal: per-thread pending signals, bit (sig - 1). */
-    public long pendingSignals;
+    /** pending: signals sent to this thread alone. */
+    public final ksim.kernel.signal.SigPending pending = new ksim.kernel.signal.SigPending();
+    /** blocked: the signal mask, bit (sig - 1). */
+    public long blocked;
     /** TIF_SIGPENDING. */
     public boolean sigPending;
+    /** jobctl: JOBCTL_* group-stop state and the stop signal in its low byte. */
+    public int jobctl;
 
     // ---- scheduling -----------------------------------------------------------------
     public int cpu;

@@ -125,6 +125,15 @@ public final class ListHead<T> implements Iterable<T> {
         }
     }
 
+    /** The elements in order, as a snapshot a caller may act on while the list changes. */
+    public java.util.List<T> snapshot() {
+        java.util.ArrayList<T> a = new java.util.ArrayList<>();
+        for (ListHead<T> p = next; p != this; p = p.next) {
+            a.add(p.owner);
+        }
+        return a;
+    }
+
     @Override
     public Iterator<T> iterator() {
         return new Iterator<>() {
