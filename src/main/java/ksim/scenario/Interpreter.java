@@ -10,6 +10,7 @@ import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.fork.Execve;
 import ksim.kernel.fs.PipeCalls;
 import ksim.kernel.proc.ProcPidStat;
+import ksim.kernel.sched.SchedCalls;
 import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.SignalCalls;
 import ksim.kernel.signal.Signals;
@@ -323,6 +324,34 @@ final class Interpreter implements Program {
             case "tgkill" -> {
                 return SignalCalls.tgkill(intArg(t, c, 0), intArg(t, c, 1), intArg(t, c, 2));
             }
+            case "nice" -> {
+                return SchedCalls.nice(intArg(t, c, 0));
+            }
+            case "setpriority" -> {
+                return SchedCalls.setpriority(intArg(t, c, 0), intArg(t, c, 1), intArg(t, c, 2));
+            }
+            case "getpriority" -> { // glibc turns the kernel's 20 - nice back into nice
+                return SchedCalls.getpriority(intArg(t, c, 0), intArg(t, c, 1));
+            }
+            case "sched_setscheduler" -> {
+                return SchedCalls.setscheduler(intArg(t, c, 0), intArg(t, c, 1), intArg(t, c, 2));
+            }
+            case "sched_getscheduler" -> {
+                return SchedCalls.getscheduler(intArg(t, c, 0));
+            }
+            case "sched_setaffinity" -> {
+                java.util.BitSet cpus = new java.util.BitSet();
+                for (Arg a : ((SetArg) c.args().get(1)).elements()) {
+                    long cpu = value(t, a);
+                    if (cpu >= 0 && cpu < 4096) {
+                        cpus.set((int) cpu);
+                    }
+                }
+                return SchedCalls.setaffinity(intArg(t, c, 0), cpus);
+            }
+            case "sched_yield" -> {
+                return SchedCalls.yield();
+            }
             case "raise" -> { // glibc: tgkill(getpid(), gettid(), sig)
                 return SignalCalls.tgkill(t.tgidVnr(), t.pidVnr(), intArg(t, c, 0));
             }
@@ -416,6 +445,7 @@ final class Interpreter implements Program {
             case WAIT -> ret == 0 ? "0" : pid(t, ret) + " " + waitStatus(((Wait.Wait4) op).status);
             case WAITID -> waitidResult(t, ((Wait.Waitid) op).wo);
             case ZERO -> "0";
+            case POLICY -> SchedCalls.policyName(ret);
             case RLIMIT -> limit(((Rlimit) op).outSoft) + " " + limit(((Rlimit) op).outHard);
             case STATE -> String.valueOf(((ProcPidStat) op).stat.state());
             case COMM -> ((ProcPidStat) op).stat.comm();
@@ -423,7 +453,9 @@ final class Interpreter implements Program {
                 ProcPidStat.Stat st = ((ProcPidStat) op).stat;
                 yield (st.utimeTicks() + st.stimeTicks()) * 1000 / ksim.kernel.sched.Cputime.USER_HZ + " ms";
             }
-            default -> op instanceof Prctl p && p.text != null ? p.text
+            default -> op instanceof SchedCalls.Nice n ? Integer.toString(n.value)
+                    : call.fn().equals("getpriority") ? Long.toString(20 - ret)
+                    : op instanceof Prctl p && p.text != null ? p.text
                     : op instanceof Prctl p && p.answersNumber() ? Long.toString(p.value) : Long.toString(ret);
         };
     }

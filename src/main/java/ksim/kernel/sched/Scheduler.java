@@ -52,14 +52,25 @@ public final class Scheduler {
         rq.curr = idle;
     }
 
-    /** sched_fork(): the new task is TASK_NEW, inherits its priority and joins its class. */
+    /** sched_fork(): the new task is TASK_NEW, inherits its priority (reset if asked) and joins its class. */
     public void schedFork(Task p, Task parent) {
         p.state = TaskState.TASK_NEW;
         p.policy = parent.policy;
         p.staticPrio = parent.staticPrio;
         p.normalPrio = parent.normalPrio;
-        p.prio = parent.normalPrio;
         p.rtPriority = parent.rtPriority;
+        p.cpusAllowed = parent.cpusAllowed;
+        if (parent.resetOnFork) { // back to SCHED_NORMAL, and no negative nice
+            if (p.policy == SchedCalls.SCHED_FIFO || p.policy == SchedCalls.SCHED_RR) {
+                p.policy = SchedCalls.SCHED_NORMAL;
+                p.rtPriority = 0;
+            }
+            if (p.staticPrio < SchedCalls.DEFAULT_PRIO) {
+                p.staticPrio = SchedCalls.DEFAULT_PRIO;
+            }
+            p.normalPrio = p.staticPrio;
+        }
+        p.prio = p.normalPrio;
         p.schedClass = fair;
         p.cpu = parent.cpu;
         fair.taskFork(p);
@@ -120,28 +131,64 @@ public final class Scheduler {
         rq.nrRunning--;
     }
 
-    /** select_task_rq() for a wake-up: the previous CPU if idle, else the first idle CPU, else the previous one. */
+    private static boolean allowed(Task p, int cpu) {
+        return p.cpusAllowed == null || p.cpusAllowed.get(cpu);
+    }
+
+    /**
+     * select_task_rq() for a wake-up: the previous CPU if idle, else the first idle CPU, else
+     * the previous one — among the CPUs the task may use.
+     */
     private int selectTaskRqWake(Task p) {
-        if (rqs[p.cpu].isIdle()) {
+        if (allowed(p, p.cpu) && rqs[p.cpu].isIdle()) {
             return p.cpu;
         }
         for (RunQueue rq : rqs) {
-            if (rq.isIdle()) {
+            if (allowed(p, rq.cpu) && rq.isIdle()) {
                 return rq.cpu;
             }
         }
-        return p.cpu;
+        return allowed(p, p.cpu) ? p.cpu : p.cpusAllowed.nextSetBit(0);
     }
 
-    /** select_task_rq() for fork (find_idlest_cpu): the CPU with the fewest runnable tasks, lowest number first. */
+    /** select_task_rq() for fork (find_idlest_cpu): the allowed CPU with the fewest runnable tasks, lowest first. */
     private int selectTaskRqFork(Task p) {
-        RunQueue best = rqs[p.cpu];
+        RunQueue best = null;
         for (RunQueue rq : rqs) {
-            if (rq.nrRunning < best.nrRunning) {
+            if (allowed(p, rq.cpu) && (best == null || rq.nrRunning < best.nrRunning)) {
                 best = rq;
             }
         }
+        if (allowed(p, p.cpu) && rqs[p.cpu].nrRunning == best.nrRunning) {
+            best = rqs[p.cpu]; // the parent's CPU wins a tie
+        }
         return best.cpu;
+    }
+
+    /**
+     * set_cpus_allowed_ptr(): a queued task that may no longer use its CPU moves to an
+     * allowed one now; a running one is sent there at its next trip through the scheduler.
+     */
+    public void setCpusAllowed(Task p, java.util.BitSet mask) {
+        p.cpusAllowed = mask;
+        if (allowed(p, p.cpu)) {
+            return;
+        }
+        RunQueue from = rqs[p.cpu];
+        if (p.onRq && from.curr != p) {
+            deactivateTask(from, p);
+            activateTask(rqs[selectTaskRqWake(p)], p, false);
+        } else if (from.curr == p) {
+            reschedCurr(from);
+        }
+    }
+
+    /** sched_yield(): the caller goes to the back of its queue. */
+    public void yieldTask(Task p) {
+        RunQueue rq = rqs[p.cpu];
+        if (p.schedClass.queued(rq) > 0) {
+            p.needResched = true;
+        }
     }
 
     /** resched_curr(): sets TIF_NEED_RESCHED on rq's curr and interrupts the CPU. */
@@ -200,7 +247,13 @@ public final class Scheduler {
 
     private Task pickNextTask(RunQueue rq, Task prev) {
         if (prev != rq.idle && prev.onRq) {
-            prev.schedClass.putPrevTask(rq, prev);
+            if (!allowed(prev, rq.cpu)) { // move_queued_task(): its affinity no longer includes this CPU
+                rq.nrRunning--;
+                prev.onRq = false;
+                activateTask(rqs[selectTaskRqWake(prev)], prev, false);
+            } else {
+                prev.schedClass.putPrevTask(rq, prev);
+            }
         }
         for (SchedClass c : classes) {
             Task t = c.pickNextTask(rq);

@@ -85,6 +85,10 @@ public final class Task {
     public int prio = 120;
     public int normalPrio = 120;
     public int rtPriority;
+    /** sched_reset_on_fork: children start as SCHED_OTHER at nice 0 or above. */
+    public boolean resetOnFork;
+    /** cpus_mask: where the task may run; null means every CPU. */
+    public java.util.BitSet cpusAllowed;
     /** sched_class: which scheduling class queues this task. */
     public ksim.kernel.sched.SchedClass schedClass;
     /** se.exec_start: when the current accounting period on a CPU began. */

@@ -1,0 +1,261 @@
+package ksim.kernel.sched;
+
+import java.util.BitSet;
+import ksim.kernel.Errno;
+import ksim.kernel.Kernel;
+import ksim.kernel.pid.Pid;
+import ksim.kernel.pid.PidType;
+import ksim.kernel.pid.Pids;
+import ksim.kernel.sys.Sys;
+import ksim.kernel.task.Rlimits;
+import ksim.kernel.task.Syscall;
+import ksim.kernel.task.Task;
+
+/**
+ * The scheduling system calls (kernel/sys.c setpriority/getpriority, kernel/sched/syscalls.c):
+ * their checks, errors and the values they store. How the stored nice values, policies and
+ * affinities shape the schedule is the scheduling classes' business.
+ */
+public final class SchedCalls {
+    private SchedCalls() {}
+
+    public static final int SCHED_NORMAL = 0, SCHED_FIFO = 1, SCHED_RR = 2, SCHED_BATCH = 3, SCHED_IDLE = 5,
+            SCHED_DEADLINE = 6, SCHED_RESET_ON_FORK = 0x40000000;
+    public static final int PRIO_PROCESS = 0, PRIO_PGRP = 1, PRIO_USER = 2;
+    public static final int MIN_NICE = -20, MAX_NICE = 19, MAX_RT_PRIO = 100, DEFAULT_PRIO = 120;
+
+    public static int taskNice(Task p) {
+        return p.staticPrio - DEFAULT_PRIO;
+    }
+
+    /** setpriority(which, who, niceval). */
+    public static Syscall setpriority(int which, int who, int niceval) {
+        return Sys.of("setpriority", (k, t) -> {
+            if (which > PRIO_USER || which < PRIO_PROCESS) {
+                return Errno.EINVAL.ret();
+            }
+            int nice = Math.max(MIN_NICE, Math.min(MAX_NICE, niceval));
+            long error = Errno.ESRCH.ret();
+            switch (which) {
+                case PRIO_PROCESS -> {
+                    Task p = who != 0 ? Pids.findTaskByPidNs(who, t.activePidNs()) : t;
+                    if (p != null) {
+                        error = setOnePrio(t, p, nice, error);
+                    }
+                }
+                case PRIO_PGRP -> {
+                    Pid pgrp = who != 0 ? t.activePidNs().find(who) : t.pidOf(PidType.PIDTYPE_PGID);
+                    if (pgrp != null) {
+                        for (Task leader : pgrp.tasks[PidType.PIDTYPE_PGID].snapshot()) {
+                            for (Task p : leader.signal.threadHead) {
+                                error = setOnePrio(t, p, nice, error);
+                            }
+                        }
+                    }
+                }
+                default -> {
+                    int uid = who != 0 ? who : t.cred.uid();
+                    for (Task leader : k.initTasks.snapshot()) {
+                        for (Task p : leader.signal.threadHead) {
+                            if (p.cred.uid() == uid && p.pidNr(t.activePidNs()) != 0) {
+                                error = setOnePrio(t, p, nice, error);
+                            }
+                        }
+                    }
+                }
+            }
+            return error;
+        });
+    }
+
+    /** set_one_prio(): EPERM for another user's task, EACCES for lowering nice without CAP_SYS_NICE or RLIMIT_NICE. */
+    private static long setOnePrio(Task current, Task p, int nice, long error) {
+        if (!(p.cred.uid() == current.cred.euid() || p.cred.euid() == current.cred.euid() || current.cred.capable())) {
+            return Errno.EPERM.ret();
+        }
+        if (nice < taskNice(p) && !canNice(p, nice, current)) {
+            return Errno.EACCES.ret();
+        }
+        setUserNice(p, nice);
+        return error == Errno.ESRCH.ret() ? 0 : error;
+    }
+
+    /** can_nice(): nice_to_rlimit(nice) within RLIMIT_NICE, or CAP_SYS_NICE. */
+    private static boolean canNice(Task p, int nice, Task current) {
+        long rlim = p.signal.rlim.cur[Rlimits.RLIMIT_NICE];
+        return Long.compareUnsigned(20 - nice, rlim) <= 0 || current.cred.capable();
+    }
+
+    /** set_user_nice(): static_prio follows nice; an RT task keeps its priority until it leaves RT. */
+    static void setUserNice(Task p, int nice) {
+        p.staticPrio = DEFAULT_PRIO + nice;
+        if (p.policy != SCHED_FIFO && p.policy != SCHED_RR) {
+            p.normalPrio = p.staticPrio;
+            p.prio = p.normalPrio;
+        }
+    }
+
+    /** getpriority(which, who): the kernel returns 20 - nice (glibc turns it back into nice). */
+    public static Syscall getpriority(int which, int who) {
+        return Sys.of("getpriority", (k, t) -> {
+            if (which > PRIO_USER || which < PRIO_PROCESS) {
+                return Errno.EINVAL.ret();
+            }
+            long retval = Errno.ESRCH.ret();
+            switch (which) {
+                case PRIO_PROCESS -> {
+                    Task p = who != 0 ? Pids.findTaskByPidNs(who, t.activePidNs()) : t;
+                    if (p != null) {
+                        retval = Math.max(retval, 20 - taskNice(p));
+                    }
+                }
+                case PRIO_PGRP -> {
+                    Pid pgrp = who != 0 ? t.activePidNs().find(who) : t.pidOf(PidType.PIDTYPE_PGID);
+                    if (pgrp != null) {
+                        for (Task p : pgrp.tasks[PidType.PIDTYPE_PGID]) {
+                            retval = Math.max(retval, 20 - taskNice(p));
+                        }
+                    }
+                }
+                default -> {
+                    int uid = who != 0 ? who : t.cred.uid();
+                    for (Task p : k.initTasks) {
+                        if (p.cred.uid() == uid) {
+                            retval = Math.max(retval, 20 - taskNice(p));
+                        }
+                    }
+                }
+            }
+            return retval;
+        });
+    }
+
+    /**
+     * nice(inc) as glibc builds it from getpriority() and setpriority(PRIO_PROCESS, 0, nice + inc):
+     * the new nice value, clamped to [-20, 19]; EACCES is reported as EPERM.
+     */
+    public static Nice nice(int inc) {
+        return new Nice(inc);
+    }
+
+    /** nice(): 0 or -errno; the new nice value, which may be negative, is left in {@link #value}. */
+    public static final class Nice extends Syscall {
+        private final int inc;
+        public int value;
+
+        Nice(int inc) {
+            this.inc = inc;
+        }
+
+        @Override
+        public String name() {
+            return "nice";
+        }
+
+        @Override
+        public long run(Kernel k, Task t) {
+            int nice = (int) Math.max(MIN_NICE, Math.min(MAX_NICE, (long) taskNice(t) + inc));
+            long r = setOnePrio(t, t, nice, Errno.ESRCH.ret());
+            if (r == Errno.EACCES.ret()) {
+                return Errno.EPERM.ret();
+            }
+            value = taskNice(t);
+            return r < 0 ? r : 0;
+        }
+    }
+
+    /** sched_setscheduler(pid, policy, prio). */
+    public static Syscall setscheduler(int pid, int policy, int prio) {
+        return Sys.of("sched_setscheduler", (k, t) -> {
+            if (policy < 0 || pid < 0) {
+                return Errno.EINVAL.ret();
+            }
+            Task p = pid != 0 ? Pids.findTaskByPidNs(pid, t.activePidNs()) : t;
+            if (p == null) {
+                return Errno.ESRCH.ret();
+            }
+            boolean resetOnFork = (policy & SCHED_RESET_ON_FORK) != 0;
+            int pol = policy & ~SCHED_RESET_ON_FORK;
+            if (pol != SCHED_NORMAL && pol != SCHED_FIFO && pol != SCHED_RR && pol != SCHED_BATCH && pol != SCHED_IDLE) {
+                return Errno.EINVAL.ret(); // SCHED_DEADLINE needs sched_setattr()
+            }
+            boolean rt = pol == SCHED_FIFO || pol == SCHED_RR;
+            if (prio < 0 || prio > MAX_RT_PRIO - 1 || rt != (prio != 0)) {
+                return Errno.EINVAL.ret();
+            }
+            if (!t.cred.capable()) { // user_check_sched_setscheduler()
+                long rlimRtprio = p.signal.rlim.cur[Rlimits.RLIMIT_RTPRIO];
+                if (rt && ((pol != p.policy && rlimRtprio == 0) || (prio > p.rtPriority && prio > rlimRtprio))) {
+                    return Errno.EPERM.ret();
+                }
+                if (p.cred.uid() != t.cred.euid() && p.cred.euid() != t.cred.euid()) {
+                    return Errno.EPERM.ret();
+                }
+            }
+            p.policy = pol;
+            p.rtPriority = prio;
+            p.resetOnFork = resetOnFork;
+            p.normalPrio = rt ? MAX_RT_PRIO - 1 - prio : p.staticPrio;
+            p.prio = p.normalPrio;
+            return 0;
+        });
+    }
+
+    /** sched_getscheduler(pid): the policy, with SCHED_RESET_ON_FORK when it is set. */
+    public static Syscall getscheduler(int pid) {
+        return Sys.of("sched_getscheduler", (k, t) -> {
+            if (pid < 0) {
+                return Errno.EINVAL.ret();
+            }
+            Task p = pid != 0 ? Pids.findTaskByPidNs(pid, t.activePidNs()) : t;
+            if (p == null) {
+                return Errno.ESRCH.ret();
+            }
+            return p.policy | (p.resetOnFork ? SCHED_RESET_ON_FORK : 0);
+        });
+    }
+
+    /** sched_setaffinity(pid, mask): the mask must include an online CPU; the task moves off a CPU it left. */
+    public static Syscall setaffinity(int pid, BitSet mask) {
+        return Sys.of("sched_setaffinity", (k, t) -> {
+            Task p = pid != 0 ? Pids.findTaskByPidNs(pid, t.activePidNs()) : t;
+            if (p == null) {
+                return Errno.ESRCH.ret();
+            }
+            if (!t.cred.capable() && p.cred.uid() != t.cred.euid() && p.cred.euid() != t.cred.euid()) {
+                return Errno.EPERM.ret();
+            }
+            BitSet online = new BitSet();
+            online.set(0, k.sched.rqs.length);
+            BitSet allowed = (BitSet) mask.clone();
+            allowed.and(online);
+            if (allowed.isEmpty()) {
+                return Errno.EINVAL.ret();
+            }
+            k.sched.setCpusAllowed(p, allowed);
+            return 0;
+        });
+    }
+
+    /** sched_yield(). */
+    public static Syscall yield() {
+        return Sys.of("sched_yield", (k, t) -> {
+            k.sched.yieldTask(t);
+            return 0;
+        });
+    }
+
+    /** The policy's name, as the trace prints sched_getscheduler(). */
+    public static String policyName(long policy) {
+        String base = switch ((int) (policy & ~SCHED_RESET_ON_FORK)) {
+            case SCHED_NORMAL -> "SCHED_OTHER";
+            case SCHED_FIFO -> "SCHED_FIFO";
+            case SCHED_RR -> "SCHED_RR";
+            case SCHED_BATCH -> "SCHED_BATCH";
+            case SCHED_IDLE -> "SCHED_IDLE";
+            case SCHED_DEADLINE -> "SCHED_DEADLINE";
+            default -> Long.toString(policy & ~SCHED_RESET_ON_FORK);
+        };
+        return (policy & SCHED_RESET_ON_FORK) != 0 ? base + "|SCHED_RESET_ON_FORK" : base;
+    }
+}
