@@ -99,26 +99,38 @@ public final class Entry {
      * need_resched. True when the CPU must look at its current task afresh.
      */
     private boolean exitToUserMode(RunQueue rq, Task p) {
-        while (p.sigPending) {
-            Signals.Decision d = Signals.getSignal(k, p);
-            switch (d.kind()) {
-                case FATAL -> {
-                    p.op = Signals.fatalExit(d.sig());
-                    p.opDone = false;
-                    p.burstLeft = 0;
-                    return true;
+        for (;;) {
+            while (p.sigPending) {
+                Signals.Decision d = Signals.getSignal(k, p);
+                switch (d.kind()) {
+                    case FATAL -> {
+                        p.op = Signals.fatalExit(k, p, d.sig());
+                        p.opDone = false;
+                        p.burstLeft = 0;
+                        p.sigFrames = null;
+                        return true;
+                    }
+                    case STOPPED -> {
+                        k.sched.schedule(rq, false);
+                        return true;
+                    }
+                    case HANDLER -> {
+                        handlerRestart(p, (p.sighand.flags[d.sig() - 1] & Signals.SA_RESTART) != 0);
+                        Signals.setupFrame(p, d.sig());
+                    }
+                    case NONE -> noHandlerRestart(p);
                 }
-                case STOPPED -> {
-                    k.sched.schedule(rq, false);
-                    return true;
+                if (d.kind() == Signals.Decision.Kind.NONE) {
+                    break;
                 }
-                case HANDLER -> {
-                    handlerRestart(p, (p.sighand.flags[d.sig() - 1] & Signals.SA_RESTART) != 0);
-                    p.program.signalDelivered(p, d.sig());
-                    Signals.handlerDone(p);
-                }
-                case NONE -> noHandlerRestart(p);
             }
+            // back in user mode: the handler on top of the stack runs, then rt_sigreturn
+            long[] frame = p.sigFrames == null ? null : p.sigFrames.pollLast();
+            if (frame == null) {
+                break;
+            }
+            p.program.signalDelivered(p, (int) frame[0]);
+            Signals.sigreturn(p, frame[1]);
         }
         if (!p.opDone && p.op instanceof Syscall) {
             return true; // an interrupted system call runs again

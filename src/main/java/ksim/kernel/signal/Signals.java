@@ -280,17 +280,53 @@ public final class Signals {
         return sig;
     }
 
-    /** The do_group_exit() a fatal signal turns into. */
-    public static ExitGroup fatalExit(int sig) {
+    /** binfmt_elf's min_coredump: a core needs RLIMIT_CORE of at least one page. */
+    public static final long MIN_COREDUMP = 4096;
+
+    /**
+     * The do_group_exit() a fatal signal turns into. A core-dumping signal first dumps core
+     * (do_coredump()) when RLIMIT_CORE allows a page, which puts 0x80 in the exit code.
+     */
+    public static ExitGroup fatalExit(Kernel k, Task p, int sig) {
+        SignalStruct signal = p.signal;
+        if (in(SIG_KERNEL_COREDUMP_MASK, sig) && (signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0
+                && Long.compareUnsigned(signal.rlim.cur[ksim.kernel.task.Rlimits.RLIMIT_CORE], MIN_COREDUMP) >= 0) {
+            // coredump_wait() stops the other threads; coredump_finish() marks the dump
+            signal.flags = SignalStruct.SIGNAL_GROUP_EXIT;
+            signal.groupExitCode = sig | 0x80;
+            for (Task t : signal.threadHead) {
+                if (t != p) {
+                    addSigkill(k, t);
+                }
+            }
+            p.flags |= TaskFlags.PF_DUMPCORE;
+        }
         return ExitGroup.forSignal(sig);
     }
 
     /**
-     * signal_setup_done() after a handler ran: its sa_mask, and the signal itself unless
-     * SA_NODEFER, were blocked while it ran and are unblocked again by sigreturn, so the mask
-     * the task returns with is unchanged; ksim's handlers run in no time.
+     * setup_rt_frame() and signal_setup_done(): the handler's frame goes on the user stack;
+     * while it runs, its sa_mask and (unless SA_NODEFER) the signal itself are blocked.
      */
-    public static void handlerDone(Task p) {
+    public static void setupFrame(Task p, int sig) {
+        if (p.sigFrames == null) {
+            p.sigFrames = new java.util.ArrayDeque<>(2);
+        }
+        p.sigFrames.addLast(new long[] {sig, p.blocked});
+        long block = p.sighand.mask[sig - 1];
+        if ((p.sighand.flags[sig - 1] & SA_NODEFER) == 0) {
+            block |= bit(sig);
+        }
+        p.blocked |= block & ~SIG_KERNEL_ONLY_MASK;
+        recalcSigpending(p);
+    }
+
+    /** rt_sigreturn(): the handler has returned; the mask it interrupted comes back. */
+    public static void sigreturn(Task p, long savedMask) {
+        p.blocked = savedMask;
+        if (p.sigFrames.isEmpty()) {
+            p.sigFrames = null;
+        }
         recalcSigpending(p);
     }
 }

@@ -19,6 +19,8 @@ public final class Nanosleep extends Syscall {
 
     private final long ns;
     private Sleeper timer;
+    /** The absolute expiry: a restarted sleep (restart_syscall()) goes on to the same instant. */
+    private long expires;
 
     public Nanosleep(long ns) {
         this.ns = ns;
@@ -54,10 +56,13 @@ public final class Nanosleep extends Syscall {
         }
         if (timer == null) {
             timer = new Sleeper(k, current);
-            k.events.schedule(timer, k.now() + ns + TIMER_SLACK_NS);
+            expires = k.now() + ns + TIMER_SLACK_NS;
         }
         if (timer.task == null) {
             return 0;
+        }
+        if (!timer.isQueued()) { // hrtimer_sleeper_start_expires(), again after a restart
+            k.events.schedule(timer, Math.max(expires, k.now()));
         }
         if (Signals.signalPending(current)) {
             k.events.cancel(timer);

@@ -71,6 +71,11 @@ public final class Task {
     public boolean sigPending;
     /** jobctl: JOBCTL_* group-stop state and the stop signal in its low byte. */
     public int jobctl;
+    /**
+     * Signal frames set up on the user stack and not yet run: {signal, mask to restore on
+     * rt_sigreturn}, the last one set up on top (it runs first). Null while there are none.
+     */
+    public java.util.ArrayDeque<long[]> sigFrames;
 
     // ---- scheduling -----------------------------------------------------------------
     public int cpu;
