@@ -97,7 +97,7 @@ class CliTest {
 
     @Test
     void conformanceRunsEveryGoldenAndCountsThem() {
-        Result r = ksim("conformance");
+        Result r = ksim("conformance", "examples", "conformance/lifecycle");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("PASS examples/orphan.ksim"), r.out());
         assertTrue(r.out().strip().endsWith(" passed, 0 failed"), r.out());
