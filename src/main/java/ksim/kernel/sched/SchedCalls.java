@@ -24,6 +24,11 @@ public final class SchedCalls {
     public static final int PRIO_PROCESS = 0, PRIO_PGRP = 1, PRIO_USER = 2;
     public static final int MIN_NICE = -20, MAX_NICE = 19, MAX_RT_PRIO = 100, DEFAULT_PRIO = 120;
 
+    /** find_process_by_pid(): 0 is the caller; null when the caller's namespace has no such task. */
+    private static Task findProcessByPid(Task current, int pid) {
+        return pid != 0 ? Pids.findTaskByPidNs(pid, current.activePidNs()) : current;
+    }
+
     public static int taskNice(Task p) {
         return p.staticPrio - DEFAULT_PRIO;
     }
@@ -38,7 +43,7 @@ public final class SchedCalls {
             long error = Errno.ESRCH.ret();
             switch (which) {
                 case PRIO_PROCESS -> {
-                    Task p = who != 0 ? Pids.findTaskByPidNs(who, t.activePidNs()) : t;
+                    Task p = findProcessByPid(t, who);
                     if (p != null) {
                         error = setOnePrio(t, p, nice, error);
                     }
@@ -104,7 +109,7 @@ public final class SchedCalls {
             long retval = Errno.ESRCH.ret();
             switch (which) {
                 case PRIO_PROCESS -> {
-                    Task p = who != 0 ? Pids.findTaskByPidNs(who, t.activePidNs()) : t;
+                    Task p = findProcessByPid(t, who);
                     if (p != null) {
                         retval = Math.max(retval, 20 - taskNice(p));
                     }
@@ -170,7 +175,7 @@ public final class SchedCalls {
             if (policy < 0 || pid < 0) {
                 return Errno.EINVAL.ret();
             }
-            Task p = pid != 0 ? Pids.findTaskByPidNs(pid, t.activePidNs()) : t;
+            Task p = findProcessByPid(t, pid);
             if (p == null) {
                 return Errno.ESRCH.ret();
             }
@@ -207,7 +212,7 @@ public final class SchedCalls {
             if (pid < 0) {
                 return Errno.EINVAL.ret();
             }
-            Task p = pid != 0 ? Pids.findTaskByPidNs(pid, t.activePidNs()) : t;
+            Task p = findProcessByPid(t, pid);
             if (p == null) {
                 return Errno.ESRCH.ret();
             }
@@ -218,7 +223,7 @@ public final class SchedCalls {
     /** sched_setaffinity(pid, mask): the mask must include an online CPU; the task moves off a CPU it left. */
     public static Syscall setaffinity(int pid, BitSet mask) {
         return Sys.of("sched_setaffinity", (k, t) -> {
-            Task p = pid != 0 ? Pids.findTaskByPidNs(pid, t.activePidNs()) : t;
+            Task p = findProcessByPid(t, pid);
             if (p == null) {
                 return Errno.ESRCH.ret();
             }
