@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * The real-Linux recorder ({@code ksim record}): the scenario's C program
  * ({@link CGenerator}) compiled with the system's C compiler and run as PID 1 of a fresh PID
- * namespace with its own /proc, as examples/real/record.sh does by hand:
+ * namespace with its own /proc (unshare --pid --fork --mount-proc):
  * {@code unshare --pid --fork --mount-proc} as root, with {@code --user --map-root-user}
  * otherwise. Its stdout is the trace.
  */
@@ -80,7 +80,7 @@ public final class Recorder {
 
     /**
      * Where the running program keeps its files (exec's symlinks, the expect log): on tmpfs
-     * when there is one, as examples/real/rt.h does, since unlink and rmdir on a disk file
+     * when there is one, since unlink and rmdir on a disk file
      * system can leave the task in D, which a scenario's state() may see.
      */
     private static Path runtimeDir(Path fallback) {

@@ -1,5 +1,5 @@
 /* ksim_rt.h — runtime of the C programs that `ksim record` generates from a scenario
- * (ksim.scenario.CGenerator). It grew out of the hand-written examples/real/rt.h.
+ * (ksim.scenario.CGenerator).
  *
  * The program runs as PID 1 of a fresh PID namespace with its own /proc
  * (unshare --pid --fork --mount-proc) and prints the scenario's trace on fd 1,

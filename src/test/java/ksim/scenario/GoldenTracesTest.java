@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every scenario under examples/ and conformance/ against its golden trace, recorded on the
- * real kernel (examples/real/README.md says how). Traces are compared task by task, as the
+ * real kernel with {@code ksim record} (the README says how). Traces are compared task by task, as the
  * spec defines; the invariant checker runs after every event.
  */
 class GoldenTracesTest {
@@ -44,8 +44,7 @@ class GoldenTracesTest {
     }
 
     static Path golden(Path ksim) {
-        String n = ksim.getFileName().toString();
-        return ksim.resolveSibling(n.substring(0, n.length() - 5) + ".trace");
+        return TraceCompare.goldenOf(ksim);
     }
 
     @Test
