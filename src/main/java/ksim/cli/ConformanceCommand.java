@@ -39,7 +39,8 @@ final class ConformanceCommand implements Callable<Integer> {
                 return 2;
             }
             try (Stream<Path> s = Files.walk(d)) {
-                s.filter(p -> p.toString().endsWith(".ksim") && Files.exists(golden(p))).forEach(scenarios::add);
+                s.filter(p -> p.toString().endsWith(".ksim") && Files.exists(TraceCompare.goldenOf(p)))
+                        .forEach(scenarios::add);
             }
         }
         scenarios.sort(null);
@@ -66,11 +67,6 @@ final class ConformanceCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private static Path golden(Path ksim) {
-        String n = ksim.getFileName().toString();
-        return ksim.resolveSibling(n.substring(0, n.length() - ".ksim".length()) + ".trace");
-    }
-
     /** Null when the simulated kernel agrees with the golden; else the first difference. */
     private static String check(Path p) throws IOException {
         Ast.Scenario sc;
@@ -81,7 +77,8 @@ final class ConformanceCommand implements Callable<Integer> {
         }
         StringBuilder sim = new StringBuilder();
         ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
-        List<String> diff = TraceCompare.differences(Files.readString(golden(p), StandardCharsets.UTF_8), sim.toString());
+        String golden = Files.readString(TraceCompare.goldenOf(p), StandardCharsets.UTF_8);
+        List<String> diff = TraceCompare.differences(golden, sim.toString());
         return diff.isEmpty() ? null : diff.get(0) + (diff.size() > 1 ? " (and " + (diff.size() - 1) + " more tasks)" : "");
     }
 }

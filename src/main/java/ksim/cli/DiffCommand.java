@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import ksim.scenario.Ast;
-import ksim.scenario.Parser;
 import ksim.scenario.Recorder;
-import ksim.scenario.ScenarioException;
 import ksim.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,11 +34,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Ast.Scenario sc;
-        try {
-            sc = Parser.parseFile(file);
-        } catch (ScenarioException e) {
-            System.err.println(e.getMessage());
+        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        if (sc == null) {
             return 2;
         }
         String expected;

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import ksim.scenario.Ast;
-import ksim.scenario.Parser;
 import ksim.scenario.Recorder;
-import ksim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,11 +38,8 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Ast.Scenario sc;
-        try {
-            sc = Parser.parseFile(file);
-        } catch (ScenarioException e) {
-            System.err.println(e.getMessage());
+        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        if (sc == null) {
             return 2;
         }
         if (emitC) {

@@ -31,14 +31,21 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Ast.Scenario sc;
-        try {
-            sc = Parser.parseFile(file);
-        } catch (ScenarioException e) {
-            System.err.println(e.getMessage());
+        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        if (sc == null) {
             return 2;
         }
         return runScenario(sc, new ScenarioRunner.Options(seed, cpus));
+    }
+
+    /** The parsed scenario, or null after printing {@code FILE:LINE:COL: message} on stderr (exit 2). */
+    static Ast.Scenario parseOrReport(Path file) {
+        try {
+            return Parser.parseFile(file);
+        } catch (ScenarioException e) {
+            System.err.println(e.getMessage());
+            return null;
+        }
     }
 
     /** Runs {@code sc}, streaming its trace to stdout; expect failures go to stderr. */

@@ -13,6 +13,12 @@ import java.util.TreeSet;
 public final class TraceCompare {
     private TraceCompare() {}
 
+    /** Where a scenario's golden trace lives: NAME.trace beside NAME.ksim. */
+    public static java.nio.file.Path goldenOf(java.nio.file.Path ksim) {
+        String n = ksim.getFileName().toString();
+        return ksim.resolveSibling(n.substring(0, n.length() - ".ksim".length()) + ".trace");
+    }
+
     /** Lines grouped by task ({@code [TASK]} prefix), in order of first appearance. */
     public static Map<String, List<String>> perTask(String trace) {
         Map<String, List<String>> m = new LinkedHashMap<>();

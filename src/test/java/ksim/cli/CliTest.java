@@ -3,11 +3,6 @@ package ksim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,31 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's contract: stdout is the trace only; exit 0, 1 (expect failed) or 2 (bad input). */
 class CliTest {
-    record Result(int code, String out, String err) {}
-
-    private static synchronized Result ksim(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StringWriter picoOut = new StringWriter();
-        StringWriter picoErr = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args, new PrintWriter(picoOut, true), new PrintWriter(picoErr, true));
-            System.out.flush();
-            return new Result(code, out.toString(StandardCharsets.UTF_8) + picoOut,
-                    err.toString(StandardCharsets.UTF_8) + picoErr);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static KsimCli.Result ksim(String... args) {
+        return KsimCli.run(args);
     }
 
     @Test
     void runPrintsTheTraceAndNothingElse() throws Exception {
-        Result r = ksim("run", "examples/orphan.ksim");
+        KsimCli.Result r = ksim("run", "examples/orphan.ksim");
         assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(Path.of("examples/orphan.trace")), r.out());
         assertEquals("", r.err());
@@ -49,7 +26,7 @@ class CliTest {
     void aFailedExpectExitsOneAndNamesTheLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("e.ksim");
         Files.writeString(f, "main {\n    expect getppid() = 0\n    expect wait() = 0\n}\n");
-        Result r = ksim("run", f.toString());
+        KsimCli.Result r = ksim("run", f.toString());
         assertEquals(1, r.code());
         assertEquals("[main] getppid() = 0\n[main] wait() = -1 ECHILD\n", r.out());
         assertEquals(f + ":3:5: expect failed: wait() = -1 ECHILD, expected 0\n", r.err());
@@ -59,7 +36,7 @@ class CliTest {
     void aParseErrorExitsTwoWithFileLineCol(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.ksim");
         Files.writeString(f, "main {\n    waitpid(x, 0)\n}\n");
-        Result r = ksim("run", f.toString());
+        KsimCli.Result r = ksim("run", f.toString());
         assertEquals(2, r.code());
         assertEquals("", r.out());
         assertEquals(f + ":2:13: unknown task 'x' (declare it with fork, vfork, thread or clone)\n", r.err());
@@ -67,7 +44,7 @@ class CliTest {
 
     @Test
     void aMissingFileExitsTwo() {
-        Result r = ksim("run", "no/such/file.ksim");
+        KsimCli.Result r = ksim("run", "no/such/file.ksim");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("no/such/file.ksim: cannot read the file"), r.err());
     }
@@ -82,14 +59,14 @@ class CliTest {
 
     @Test
     void cpusOverridesTheHeader() {
-        Result one = ksim("run", "examples/demo.ksim", "--cpus", "1");
+        KsimCli.Result one = ksim("run", "examples/demo.ksim", "--cpus", "1");
         assertEquals(0, one.code(), one.err());
         assertTrue(one.out().contains("[main] waitpid(worker, 0) = worker exited(3)"));
     }
 
     @Test
     void demoShowsTheScenarioAndItsTrace() {
-        Result r = ksim("demo");
+        KsimCli.Result r = ksim("demo");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("=== examples/demo.ksim ==="));
         assertTrue(r.out().contains("[main] waitpid(-1, 0) = sleeper exited(7)"));
@@ -97,7 +74,7 @@ class CliTest {
 
     @Test
     void conformanceRunsEveryGoldenAndCountsThem() {
-        Result r = ksim("conformance", "examples", "conformance/lifecycle");
+        KsimCli.Result r = ksim("conformance", "examples", "conformance/lifecycle");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("PASS examples/orphan.ksim"), r.out());
         assertTrue(r.out().strip().endsWith(" passed, 0 failed"), r.out());
@@ -107,7 +84,7 @@ class CliTest {
     void conformanceReportsADifference(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("x.ksim"), "main {\n    getppid()\n}\n");
         Files.writeString(dir.resolve("x.trace"), "[main] getppid() = 7\n");
-        Result r = ksim("conformance", dir.toString());
+        KsimCli.Result r = ksim("conformance", dir.toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("FAIL " + dir.resolve("x.ksim") + ": [main] line 1 of the task: expected "
                 + "'[main] getppid() = 7', got '[main] getppid() = 0'"), r.out());
@@ -116,10 +93,10 @@ class CliTest {
 
     @Test
     void helpAndVersion() {
-        Result h = ksim("--help");
+        KsimCli.Result h = ksim("--help");
         assertEquals(0, h.code());
         assertTrue(h.out().contains("run") && h.out().contains("demo") && h.out().contains("bench"));
-        Result v = ksim("--version");
+        KsimCli.Result v = ksim("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("ksim "), v.out());
     }
