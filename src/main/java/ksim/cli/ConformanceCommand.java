@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import ksim.scenario.Approx;
 import ksim.scenario.Ast;
 import ksim.scenario.Parser;
 import ksim.scenario.ScenarioException;
@@ -78,7 +79,7 @@ final class ConformanceCommand implements Callable<Integer> {
         StringBuilder sim = new StringBuilder();
         ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
         String golden = Files.readString(TraceCompare.goldenOf(p), StandardCharsets.UTF_8);
-        List<String> diff = TraceCompare.differences(golden, sim.toString());
+        List<String> diff = TraceCompare.differences(golden, sim.toString(), Approx.of(sc));
         return diff.isEmpty() ? null : diff.get(0) + (diff.size() > 1 ? " (and " + (diff.size() - 1) + " more tasks)" : "");
     }
 }

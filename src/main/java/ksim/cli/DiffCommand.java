@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import ksim.scenario.Approx;
 import ksim.scenario.Ast;
 import ksim.scenario.Recorder;
 import ksim.scenario.ScenarioRunner;
@@ -58,7 +59,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         StringBuilder sim = new StringBuilder();
         ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
-        SideBySide report = SideBySide.of(expected, sim.toString());
+        SideBySide report = SideBySide.of(expected, sim.toString(), Approx.of(sc));
         System.out.print(report.render(file.toString(), expectedName));
         System.out.flush();
         return report.agree() ? 0 : 1;

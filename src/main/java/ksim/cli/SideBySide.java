@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import ksim.scenario.Approx;
 import ksim.scenario.TraceCompare;
 
 /**
@@ -17,14 +18,15 @@ record SideBySide(List<String> tasks, Map<String, List<String>> expected, Map<St
     /** A line on either side (null: none) and a mark: ' ' same, '!' changed, '<' or '>' on one side only. */
     record Row(char mark, String left, String right) {}
 
-    static SideBySide of(String expectedTrace, String actualTrace) {
+    static SideBySide of(String expectedTrace, String actualTrace, Map<String, Approx> approx) {
         Map<String, List<String>> e = TraceCompare.perTask(expectedTrace);
         Map<String, List<String>> a = TraceCompare.perTask(actualTrace);
         LinkedHashSet<String> all = new LinkedHashSet<>(e.keySet());
         all.addAll(a.keySet());
         List<String> tasks = List.copyOf(all);
         List<String> differing = tasks.stream()
-                .filter(t -> !e.getOrDefault(t, List.of()).equals(a.getOrDefault(t, List.of()))).toList();
+                .filter(t -> !TraceCompare.same(e.getOrDefault(t, List.of()), a.getOrDefault(t, List.of()), approx))
+                .toList();
         return new SideBySide(tasks, e, a, differing);
     }
 

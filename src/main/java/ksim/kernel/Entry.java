@@ -59,6 +59,9 @@ public final class Entry {
                 if (p.op instanceof Spin && exitToUserMode(rq, p)) {
                     continue; // interrupted user code: a signal or a reschedule
                 }
+                if (p.op instanceof Spin) {
+                    k.sched.switches.userFpu(rq, p); // user code: its FPU registers must be loaded
+                }
                 p.burstStart = now;
                 p.burstRunning = true;
                 k.events.schedule(rq.step, now + p.burstLeft);

@@ -120,6 +120,7 @@ public final class Invariants {
                         + " but " + e.getValue()[0] + " tasks hold numbers in it");
             }
         }
+        k.sched.checkInvariants(all, bad);
         return bad;
     }
 

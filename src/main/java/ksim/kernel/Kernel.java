@@ -32,6 +32,8 @@ public final class Kernel {
     public final KernelConfig config;
     public final CostModel costs;
     public final EventQueue events = new EventQueue();
+    /** The machine's jitter source (timer skew): seeded by the scenario, so runs still repeat exactly. */
+    public final java.util.SplittableRandom random;
     public final Scheduler sched;
     public final Entry entry;
     public final PidNamespace initPidNs;
@@ -53,6 +55,14 @@ public final class Kernel {
     private long now;
     private int nsSerial;
     private Task init;
+    /** The kernel log: printk() lines with their time, as dmesg shows them. */
+    public final java.util.List<String> log = new java.util.ArrayList<>();
+
+    /** printk(): a kernel log line stamped with the time since boot, "[    5.000000] text". */
+    public void printk(String text) {
+        log.add(String.format("[%5d.%06d] %s", now / 1_000_000_000L, now % 1_000_000_000L / 1000, text));
+    }
+
     /** Called after every event when set (the invariant checker in tests). */
     public Runnable afterEvent;
 
@@ -63,6 +73,7 @@ public final class Kernel {
         }
         this.config = config;
         this.costs = config.costs;
+        this.random = new java.util.SplittableRandom(config.seed);
         this.initPidNs = new PidNamespace(null, nsSerial++);
         this.entry = new Entry(this);
         this.sched = new Scheduler(this, config.cpus);
@@ -125,6 +136,7 @@ public final class Kernel {
         init.mm = new MmStruct(null, new String[] {"init"});
         init.activeMm = init.mm;
         Execve.setTaskComm(init, "init");
+        init.cpusAllowed = null; // kernel_init_freeable(): init may run on every CPU
         sched.wakeUpNewTask(init);
         return init;
     }

@@ -44,8 +44,8 @@ public final class Ast {
         }
     }
 
-    /** expect CALL = RESULT. */
-    public record Expect(Call call, String expected, Pos pos) implements Stmt {}
+    /** expect CALL = RESULT, or expect CALL ~ VALUE [within P%] ({@code approx} set, {@code expected} its text). */
+    public record Expect(Call call, String expected, Approx approx, Pos pos) implements Stmt {}
 
     /** Arguments. */
     public sealed interface Arg permits NameArg, IntArg, DurationArg, SymbolArg, SetArg {

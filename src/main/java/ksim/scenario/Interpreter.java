@@ -402,9 +402,9 @@ final class Interpreter implements Program {
         }
         String result = format(t, call, op, ret);
         emit(t, call.text(), result);
-        if (s instanceof Expect x && !x.expected().equals(result)) {
+        if (s instanceof Expect x && !(x.approx() != null ? x.approx().accepts(result) : x.expected().equals(result))) {
             ctx.failures.add(ctx.file + ":" + x.pos().line() + ":" + x.pos().col() + ": expect failed: "
-                    + call.text() + " = " + result + ", expected " + x.expected());
+                    + call.text() + " = " + result + ", expected " + (x.approx() != null ? x.approx() : x.expected()));
         }
     }
 

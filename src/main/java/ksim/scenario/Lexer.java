@@ -50,14 +50,14 @@ final class Lexer {
         } else if (lineFirst == null) {
             lineFirst = t;
         }
-        if (t.kind() == Token.Kind.EQUALS && lineFirst != null && lineFirst.kind() == Token.Kind.NAME
+        if ((t.kind() == Token.Kind.EQUALS || t.kind() == Token.Kind.TILDE) && lineFirst != null && lineFirst.kind() == Token.Kind.NAME
                 && lineFirst.text().equals("expect")) {
             pendingResult = restOfLine();
         }
         return t;
     }
 
-    /** The raw text after {@code expect CALL =}, up to a comment or the end of the line. */
+    /** The raw text after {@code expect CALL =} (or {@code ~}), up to a comment or the end of the line. */
     private Token restOfLine() {
         int start = pos;
         while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '#') {
@@ -107,6 +107,7 @@ final class Lexer {
             case ',' -> { return punct(Token.Kind.COMMA, col); }
             case '|' -> { return punct(Token.Kind.PIPE, col); }
             case '=' -> { return punct(Token.Kind.EQUALS, col); }
+            case '~' -> { return punct(Token.Kind.TILDE, col); }
             case '-' -> { return punct(Token.Kind.MINUS, col); }
             case '"' -> { return string(col); }
             default -> { }

@@ -201,16 +201,28 @@ public final class Parser {
                 }
                 take();
                 Call call = call(c);
-                expect(Kind.EQUALS, "'=' and the expected result");
+                boolean approx = peek().kind() == Kind.TILDE;
+                if (approx) {
+                    take();
+                } else {
+                    expect(Kind.EQUALS, "'=' (or '~') and the expected result");
+                }
                 Token r = peek();
                 if (r.kind() != Kind.RESULT || r.text().isEmpty()) {
-                    throw error(r, "expected the expected result after '='");
+                    throw error(r, "expected the expected result after '" + (approx ? "~" : "=") + "'");
                 }
                 take();
                 if (Calls.spec(call.fn()).result() == Calls.Result.NONE) {
                     throw error(c, call.fn() + "() prints no result to expect");
                 }
-                return new Expect(call, r.text(), pos(t));
+                Approx a = null;
+                if (approx) {
+                    a = Approx.parse(r.text());
+                    if (a == null) {
+                        throw error(r, "expected a number, 'N ms', and optionally 'within P%' after '~'");
+                    }
+                }
+                return new Expect(call, r.text(), a, pos(t));
             }
             default -> {
                 take();

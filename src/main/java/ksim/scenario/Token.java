@@ -4,7 +4,7 @@ package ksim.scenario;
 record Token(Kind kind, String text, long value, int line, int col) {
     enum Kind {
         NAME, SYMBOL, INT, DURATION, STRING, RESULT,
-        LBRACE, RBRACE, LPAREN, RPAREN, COMMA, PIPE, EQUALS, MINUS, NEWLINE, EOF
+        LBRACE, RBRACE, LPAREN, RPAREN, COMMA, PIPE, EQUALS, TILDE, MINUS, NEWLINE, EOF
     }
 
     String describe() {

@@ -35,6 +35,14 @@ public final class TraceCompare {
 
     /** Empty when the traces agree; otherwise, per differing task, its first differing line on each side. */
     public static List<String> differences(String expected, String actual) {
+        return differences(expected, actual, Map.of());
+    }
+
+    /**
+     * As {@link #differences(String, String)}, with the scenario's approximate statements
+     * ({@link Approx#of}): their lines agree when their numbers are within the tolerance.
+     */
+    public static List<String> differences(String expected, String actual, Map<String, Approx> approx) {
         Map<String, List<String>> e = perTask(expected);
         Map<String, List<String>> a = perTask(actual);
         List<String> out = new ArrayList<>();
@@ -43,17 +51,46 @@ public final class TraceCompare {
         for (String t : tasks) {
             List<String> le = e.getOrDefault(t, List.of());
             List<String> la = a.getOrDefault(t, List.of());
-            if (le.equals(la)) {
-                continue;
-            }
             int i = 0;
-            while (i < le.size() && i < la.size() && le.get(i).equals(la.get(i))) {
+            while (i < le.size() && i < la.size() && same(le.get(i), la.get(i), approx)) {
                 i++;
+            }
+            if (i == le.size() && i == la.size()) {
+                continue;
             }
             out.add("[" + t + "] line " + (i + 1) + " of the task: expected "
                     + (i < le.size() ? "'" + le.get(i) + "'" : "nothing more")
                     + ", got " + (i < la.size() ? "'" + la.get(i) + "'" : "nothing more"));
         }
         return out;
+    }
+
+    /** Two tasks' sequences agree line by line. */
+    public static boolean same(List<String> expected, List<String> actual, Map<String, Approx> approx) {
+        if (expected.size() != actual.size()) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (!same(expected.get(i), actual.get(i), approx)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Two lines agree: equal, or the same approximate statement with close enough results. */
+    static boolean same(String expected, String actual, Map<String, Approx> approx) {
+        if (expected.equals(actual)) {
+            return true;
+        }
+        int e = expected.indexOf("] ");
+        int eq = expected.lastIndexOf(" = ");
+        if (approx.isEmpty() || e < 0 || eq < e) {
+            return false;
+        }
+        Approx a = approx.get(expected.substring(e + 2, eq));
+        String prefix = expected.substring(0, eq + 3);
+        return a != null && actual.startsWith(prefix)
+                && a.agree(expected.substring(eq + 3), actual.substring(prefix.length()));
     }
 }

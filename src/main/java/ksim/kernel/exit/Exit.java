@@ -323,7 +323,7 @@ public final class Exit {
             }
             sig.utime += tsk.utime;
             sig.stime += tsk.stime;
-            sig.sumExecRuntime += tsk.sumExecRuntime;
+            sig.sumExecRuntime += tsk.se.sumExecRuntime;
         }
         tsk.sighand.count--; // __cleanup_sighand()
         sig.nrThreads--;

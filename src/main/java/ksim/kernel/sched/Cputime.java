@@ -17,9 +17,9 @@ public final class Cputime {
 
     /** task_sched_runtime(): sum_exec_runtime including the part of a running slice not yet charged. */
     public static long taskSchedRuntime(Kernel k, Task t) {
-        long rt = t.sumExecRuntime;
+        long rt = t.se.sumExecRuntime;
         if (t.onCpu && t.cpu >= 0 && k.sched.rqs[t.cpu].curr == t && t != k.sched.rqs[t.cpu].idle) {
-            rt += k.now() - t.execStart;
+            rt += k.now() - t.se.execStart;
         }
         return rt;
     }

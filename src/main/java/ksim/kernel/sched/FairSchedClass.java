@@ -1,57 +1,221 @@
 package ksim.kernel.sched;
 
+import java.util.ArrayList;
+import java.util.List;
 import ksim.kernel.task.Task;
 
 /**
- * The fair class's placeholder: round-robin, one tick at a time.
- *
- * <p>This deliberately simple policy stands where kernel/sched/fair.c (CFS and EEVDF) will:
- * runnable tasks wait in FIFO order, the running task is preempted at a tick when another
- * task waits on its CPU (with HZ=250 and EEVDF's 1.4 ms slice on 2 CPUs, Linux also
- * preempts a CPU hog at nearly every tick), and a waking task preempts a running one, as a
- * sleeper with positive lag does under EEVDF. Weights and nice are not modelled yet.
+ * kernel/sched/fair.c: the fair class's bookkeeping, common to CFS and EEVDF — the
+ * red-black tree, load weights, update_curr(), min_vruntime, and the SCHED_BATCH and
+ * SCHED_IDLE rules. How entities are placed, picked and preempted is the subclass's:
+ * {@link CfsSchedClass} (Linux up to 6.5) or {@link EevdfSchedClass} (6.6 and later).
  */
-final class FairSchedClass extends SchedClass {
-    @Override
-    public void enqueueTask(RunQueue rq, Task p, boolean wakeup) {
-        rq.fairQueue.addLast(p);
+abstract class FairSchedClass extends SchedClass {
+    /** 1 + ilog2(min(ncpus, 8)): SCHED_TUNABLESCALING_LOG, applied to every granularity. */
+    final long factor;
+    final long tickNs;
+
+    FairSchedClass(int cpus, long tickNs) {
+        this.factor = 1 + (31 - Integer.numberOfLeadingZeros(Math.min(cpus, 8)));
+        this.tickNs = tickNs;
     }
 
-    @Override
-    public void dequeueTask(RunQueue rq, Task p) {
-        if (p != rq.curr) {
-            rq.fairQueue.remove(p);
+    /** Whether the tree is keyed by deadline (EEVDF) or vruntime (CFS). */
+    abstract boolean byDeadline();
+
+    /** place_entity(): a vruntime (and deadline) for an entity joining the queue. */
+    abstract void placeEntity(CfsRq cfs, SchedEntity se, int flags);
+
+    /** pick_next_entity(): the entity to run next, curr included. */
+    abstract Task pickEntity(CfsRq cfs);
+
+    /** What update_curr() does after charging vruntime: EEVDF's deadline, CFS's nothing. Returns true to resched. */
+    abstract boolean afterUpdateCurr(CfsRq cfs, SchedEntity curr);
+
+    /** CFS's check_preempt_tick(); EEVDF decides in update_curr(). */
+    abstract void checkPreemptTick(RunQueue rq, CfsRq cfs, Task curr);
+
+    /** Whether waking {@code p} should preempt cfs.curr (both SCHED_NORMAL or BATCH, same idleness). */
+    abstract boolean wakeupPreemptEntity(CfsRq cfs, Task curr, Task p);
+
+    /** dequeue_entity() before the entity leaves the tree: EEVDF keeps its lag. */
+    void saveOnDequeue(CfsRq cfs, SchedEntity se, int flags) {
+    }
+
+    /** dequeue_entity() once it has left: CFS keeps a migrating entity's vruntime relative to min_vruntime. */
+    void afterDequeue(CfsRq cfs, SchedEntity se, int flags) {
+    }
+
+    /** set_next_entity()'s extra step (EEVDF protects the new slice). */
+    void onSetNext(SchedEntity se) {
+    }
+
+    static boolean idlePolicy(Task p) {
+        return p.policy == SchedCalls.SCHED_IDLE;
+    }
+
+    /** set_load_weight(): from the nice value, or WEIGHT_IDLEPRIO for SCHED_IDLE. */
+    static void setLoadWeight(Task p) {
+        if (idlePolicy(p)) {
+            p.se.weight = Weights.WEIGHT_IDLEPRIO;
+            p.se.invWeight = Weights.WMULT_IDLEPRIO;
+        } else {
+            int i = p.staticPrio - SchedCalls.MAX_RT_PRIO;
+            p.se.weight = Weights.PRIO_TO_WEIGHT[i];
+            p.se.invWeight = Weights.PRIO_TO_WMULT[i];
         }
     }
 
     @Override
-    public Task pickNextTask(RunQueue rq) {
-        return rq.fairQueue.pollFirst();
+    void enqueueTask(RunQueue rq, Task p, int flags) {
+        CfsRq cfs = rq.cfs;
+        SchedEntity se = p.se;
+        boolean isCurr = cfs.curr == p;
+        if (isCurr) {
+            placeEntity(cfs, se, flags);
+        }
+        updateCurr(rq);
+        if (!isCurr) {
+            placeEntity(cfs, se, flags);
+        }
+        cfs.loadWeight += se.weight;
+        cfs.nrRunning++;
+        if (!isCurr) {
+            cfs.enqueueEntity(p);
+        }
+        se.onRq = true;
     }
 
     @Override
-    public void putPrevTask(RunQueue rq, Task prev) {
-        rq.fairQueue.addLast(prev);
+    void dequeueTask(RunQueue rq, Task p, int flags) {
+        CfsRq cfs = rq.cfs;
+        SchedEntity se = p.se;
+        updateCurr(rq);
+        saveOnDequeue(cfs, se, flags);
+        if (cfs.skip == p) {
+            cfs.skip = null;
+        }
+        if (cfs.curr != p) {
+            cfs.dequeueEntity(p);
+        }
+        afterDequeue(cfs, se, flags);
+        se.onRq = false;
+        cfs.loadWeight -= se.weight;
+        cfs.nrRunning--;
+        cfs.updateMinVruntime();
     }
 
-    @Override
-    public void taskTick(RunQueue rq, Task curr) {
-        if (!rq.fairQueue.isEmpty()) {
-            curr.needResched = true;
+    /** update_curr() for the running fair task, when it is rq's curr. */
+    final void updateCurr(RunQueue rq) {
+        Task curr = rq.cfs.curr;
+        if (curr != null && rq.curr == curr) {
+            rq.sched.updateCurr(rq);
         }
     }
 
     @Override
-    public boolean wakeupPreempt(RunQueue rq, Task p) {
-        return true;
+    void updateCurr(RunQueue rq, Task curr, long delta) {
+        CfsRq cfs = rq.cfs;
+        SchedEntity se = curr.se;
+        se.vruntime += Weights.calcDeltaFair(delta, se);
+        boolean resched = afterUpdateCurr(cfs, se);
+        cfs.updateMinVruntime();
+        if (resched && cfs.nrRunning > 1) {
+            rq.sched.reschedCurr(rq);
+        }
     }
 
     @Override
-    public void taskFork(Task p) {
+    Task pickTask(RunQueue rq) {
+        CfsRq cfs = rq.cfs;
+        if (cfs.nrRunning == 0) {
+            return null;
+        }
+        if (cfs.curr != null && cfs.curr.se.onRq) {
+            updateCurr(rq);
+        }
+        return pickEntity(cfs);
     }
 
     @Override
-    public int queued(RunQueue rq) {
-        return rq.fairQueue.size();
+    void putPrevTask(RunQueue rq, Task prev) {
+        CfsRq cfs = rq.cfs;
+        if (prev.se.onRq) {
+            updateCurr(rq);
+            cfs.enqueueEntity(prev);
+        }
+        cfs.curr = null;
+    }
+
+    @Override
+    void setNextTask(RunQueue rq, Task next) {
+        CfsRq cfs = rq.cfs;
+        SchedEntity se = next.se;
+        if (se.onRq) {
+            cfs.dequeueEntity(next);
+        }
+        cfs.curr = next;
+        if (cfs.skip == next) {
+            cfs.skip = null;
+        }
+        se.prevSumExecRuntime = se.sumExecRuntime;
+        onSetNext(se);
+    }
+
+    @Override
+    void taskTick(RunQueue rq, Task curr) {
+        // entity_tick(): update_curr() already ran in the core's tick
+        if (rq.cfs.nrRunning > 1) {
+            checkPreemptTick(rq, rq.cfs, curr);
+        }
+    }
+
+    /** check_preempt_wakeup_fair(). */
+    @Override
+    void wakeupPreempt(RunQueue rq, Task p) {
+        Task curr = rq.curr;
+        if (curr == p) {
+            return;
+        }
+        if (idlePolicy(curr) && !idlePolicy(p)) { // idle tasks are preempted by non-idle ones
+            rq.sched.reschedCurr(rq);
+            return;
+        }
+        if (p.policy != SchedCalls.SCHED_NORMAL) { // batch and idle tasks do not preempt: the tick does
+            return;
+        }
+        if (idlePolicy(curr) != idlePolicy(p)) {
+            return;
+        }
+        updateCurr(rq);
+        if (wakeupPreemptEntity(rq.cfs, curr, p)) {
+            rq.sched.reschedCurr(rq);
+        }
+    }
+
+    @Override
+    int nrRunning(RunQueue rq) {
+        return rq.cfs.nrRunning;
+    }
+
+    /** The queued (not running) fair tasks, most recently queued last; balancing looks from the end. */
+    @Override
+    Iterable<Task> queuedTasks(RunQueue rq) {
+        List<Task> l = new ArrayList<>(rq.cfs.timeline);
+        l.sort((a, b) -> Long.compare(a.se.seq, b.se.seq));
+        return l;
+    }
+
+    /**
+     * reweight_task(): nice or policy changed the weight of a task that is not queued (the
+     * core dequeues a queued one around the change). EEVDF scales the saved lag so the task
+     * keeps its place in virtual time.
+     */
+    void reweightTask(Task p) {
+        long oldWeight = p.se.weight;
+        setLoadWeight(p);
+        if (byDeadline() && oldWeight != p.se.weight && p.se.vlag != 0) {
+            p.se.vlag = p.se.vlag * oldWeight / p.se.weight;
+        }
     }
 }

@@ -45,7 +45,7 @@ public final class SchedCalls {
                 case PRIO_PROCESS -> {
                     Task p = findProcessByPid(t, who);
                     if (p != null) {
-                        error = setOnePrio(t, p, nice, error);
+                        error = setOnePrio(k, t, p, nice, error);
                     }
                 }
                 case PRIO_PGRP -> {
@@ -53,7 +53,7 @@ public final class SchedCalls {
                     if (pgrp != null) {
                         for (Task leader : pgrp.tasks[PidType.PIDTYPE_PGID].snapshot()) {
                             for (Task p : leader.signal.threadHead) {
-                                error = setOnePrio(t, p, nice, error);
+                                error = setOnePrio(k, t, p, nice, error);
                             }
                         }
                     }
@@ -63,7 +63,7 @@ public final class SchedCalls {
                     for (Task leader : k.initTasks.snapshot()) {
                         for (Task p : leader.signal.threadHead) {
                             if (p.cred.uid() == uid && p.pidNr(t.activePidNs()) != 0) {
-                                error = setOnePrio(t, p, nice, error);
+                                error = setOnePrio(k, t, p, nice, error);
                             }
                         }
                     }
@@ -74,14 +74,14 @@ public final class SchedCalls {
     }
 
     /** set_one_prio(): EPERM for another user's task, EACCES for lowering nice without CAP_SYS_NICE or RLIMIT_NICE. */
-    private static long setOnePrio(Task current, Task p, int nice, long error) {
+    private static long setOnePrio(Kernel k, Task current, Task p, int nice, long error) {
         if (!(p.cred.uid() == current.cred.euid() || p.cred.euid() == current.cred.euid() || current.cred.capable())) {
             return Errno.EPERM.ret();
         }
         if (nice < taskNice(p) && !canNice(p, nice, current)) {
             return Errno.EACCES.ret();
         }
-        setUserNice(p, nice);
+        k.sched.setUserNice(p, nice);
         return error == Errno.ESRCH.ret() ? 0 : error;
     }
 
@@ -89,15 +89,6 @@ public final class SchedCalls {
     private static boolean canNice(Task p, int nice, Task current) {
         long rlim = p.signal.rlim.cur[Rlimits.RLIMIT_NICE];
         return Long.compareUnsigned(20 - nice, rlim) <= 0 || current.cred.capable();
-    }
-
-    /** set_user_nice(): static_prio follows nice; an RT task keeps its priority until it leaves RT. */
-    static void setUserNice(Task p, int nice) {
-        p.staticPrio = DEFAULT_PRIO + nice;
-        if (p.policy != SCHED_FIFO && p.policy != SCHED_RR) {
-            p.normalPrio = p.staticPrio;
-            p.prio = p.normalPrio;
-        }
     }
 
     /** getpriority(which, who): the kernel returns 20 - nice (glibc turns it back into nice). */
@@ -160,7 +151,7 @@ public final class SchedCalls {
         @Override
         public long run(Kernel k, Task t) {
             int nice = (int) Math.max(MIN_NICE, Math.min(MAX_NICE, (long) taskNice(t) + inc));
-            long r = setOnePrio(t, t, nice, Errno.ESRCH.ret());
+            long r = setOnePrio(k, t, t, nice, Errno.ESRCH.ret());
             if (r == Errno.EACCES.ret()) {
                 return Errno.EPERM.ret();
             }
@@ -197,11 +188,7 @@ public final class SchedCalls {
                     return Errno.EPERM.ret();
                 }
             }
-            p.policy = pol;
-            p.rtPriority = prio;
-            p.resetOnFork = resetOnFork;
-            p.normalPrio = rt ? MAX_RT_PRIO - 1 - prio : p.staticPrio;
-            p.prio = p.normalPrio;
+            k.sched.setScheduler(p, pol, prio, resetOnFork);
             return 0;
         });
     }

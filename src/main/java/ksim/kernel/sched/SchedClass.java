@@ -3,31 +3,52 @@ package ksim.kernel.sched;
 import ksim.kernel.task.Task;
 
 /**
- * kernel/sched/sched.h: struct sched_class. The scheduler core calls these hooks and never
- * looks inside a class's queue; classes are consulted in priority order (stop, rt, fair, idle).
+ * kernel/sched/sched.h: struct sched_class. The core calls these hooks and never looks
+ * inside a class's queue; classes are consulted in priority order (stop, rt, fair, idle).
+ * As since Linux 6.12, picking is split from committing: {@link #pickTask} only chooses
+ * (it may choose the running task again), {@link #putPrevTask} and {@link #setNextTask}
+ * then switch the class's notion of "current".
  */
 public abstract class SchedClass {
-    /** enqueue_task: {@code p} becomes runnable on {@code rq} (it is not rq's curr). */
-    public abstract void enqueueTask(RunQueue rq, Task p, boolean wakeup);
+    /** ENQUEUE_* and DEQUEUE_* flags (kernel/sched/sched.h). */
+    static final int DEQUEUE_SLEEP = 0x01, DEQUEUE_SAVE = 0x02, DEQUEUE_MOVE = 0x04;
+    static final int ENQUEUE_WAKEUP = 0x01, ENQUEUE_RESTORE = 0x02, ENQUEUE_MOVE = 0x04,
+            ENQUEUE_HEAD = 0x10, ENQUEUE_MIGRATED = 0x40, ENQUEUE_INITIAL = 0x80;
 
-    /** dequeue_task: {@code p} stops being runnable (it may be rq's curr). */
-    public abstract void dequeueTask(RunQueue rq, Task p);
+    /** enqueue_task: {@code p} becomes runnable on {@code rq}. */
+    abstract void enqueueTask(RunQueue rq, Task p, int flags);
 
-    /** pick_next_task: removes and returns the task to run next, or null if this class has none. */
-    public abstract Task pickNextTask(RunQueue rq);
+    /** dequeue_task: {@code p} stops being runnable on rq (it may be rq's curr). */
+    abstract void dequeueTask(RunQueue rq, Task p, int flags);
 
-    /** put_prev_task: {@code prev}, still runnable, gives up the CPU and goes back in the queue. */
-    public abstract void putPrevTask(RunQueue rq, Task prev);
+    /** pick_task: the task this class would run next on rq, or null; changes nothing. */
+    abstract Task pickTask(RunQueue rq);
 
-    /** task_tick: called from the timer tick for rq's curr; may set need_resched. */
-    public abstract void taskTick(RunQueue rq, Task curr);
+    /** put_prev_task: {@code prev} stops running on rq (it may still be queued). */
+    abstract void putPrevTask(RunQueue rq, Task prev);
 
-    /** wakeup_preempt (check_preempt_curr): should waking {@code p} preempt rq's curr? */
-    public abstract boolean wakeupPreempt(RunQueue rq, Task p);
+    /** set_next_task: {@code next} starts running on rq. */
+    abstract void setNextTask(RunQueue rq, Task next);
 
-    /** task_fork: initialises the class's per-task data of a new task. */
-    public abstract void taskFork(Task p);
+    /** update_curr: charges {@code delta} ns just run by rq's curr to the class's bookkeeping. */
+    abstract void updateCurr(RunQueue rq, Task curr, long delta);
 
-    /** Runnable tasks of this class queued on rq, not counting a running curr. */
-    public abstract int queued(RunQueue rq);
+    /** task_tick: the timer tick for rq's curr; may resched. */
+    abstract void taskTick(RunQueue rq, Task curr);
+
+    /** wakeup_preempt: {@code p} of this class became runnable on rq, whose curr is of this class too. */
+    abstract void wakeupPreempt(RunQueue rq, Task p);
+
+    /** yield_task. */
+    abstract void yieldTask(RunQueue rq, Task p);
+
+    /** task_fork: initialises the class's data of a new task (not queued yet). */
+    void taskFork(RunQueue rq, Task p) {
+    }
+
+    /** Runnable tasks of this class on rq, curr included. */
+    abstract int nrRunning(RunQueue rq);
+
+    /** The tasks this class has queued on rq and not running, which a load balancer may move. */
+    abstract Iterable<Task> queuedTasks(RunQueue rq);
 }

@@ -1,7 +1,8 @@
 package ksim.kernel.sched;
 
+import java.util.BitSet;
 import ksim.kernel.Kernel;
-import ksim.kernel.task.MmStruct;
+import ksim.kernel.KernelConfig;
 import ksim.kernel.task.Spin;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskState;
@@ -9,20 +10,42 @@ import ksim.kernel.time.Event;
 
 /**
  * kernel/sched/core.c: the scheduler core. schedule(), try_to_wake_up(), wake_up_new_task(),
- * context_switch() and the scheduler tick. Everything that decides which task runs where
- * goes through a {@link SchedClass}; this class only moves tasks between states and CPUs.
+ * the scheduler tick, and changes of priority, policy and affinity. Everything that decides
+ * which task runs next goes through a {@link SchedClass}, consulted in Linux's order (stop,
+ * rt, fair, idle); where tasks run is {@link LoadBalance}'s; the switch itself is
+ * {@link ContextSwitch}'s.
  */
 public final class Scheduler {
-    private final Kernel k;
+    final Kernel k;
     public final RunQueue[] rqs;
-    final SchedClass fair = new FairSchedClass();
-    /** Classes in priority order (stop, rt, fair, idle): only fair exists so far; idle is rq.idle. */
-    private final SchedClass[] classes = {fair};
+    final StopSchedClass stop = new StopSchedClass();
+    final RtSchedClass rt;
+    final FairSchedClass fair;
+    final IdleSchedClass idle = new IdleSchedClass();
+    /** Classes in priority order. */
+    private final SchedClass[] classes;
     private final long tickNs;
+    final LoadBalance balance;
+    public final LoadAvg loadAvg;
+    /** The switch itself, and its counters. */
+    public final ContextSwitch switches;
+    /** Run time of tasks that are dead and switched out for good (finish_task_switch() of a TASK_DEAD prev). */
+    long deadRuntime;
+    private final SchedInvariants invariants;
+    /** The RT bandwidth period timer (sched_rt_period_timer), armed while RT tasks run. */
+    private final Event rtPeriodTimer;
 
     public Scheduler(Kernel k, int cpus) {
         this.k = k;
         this.tickNs = k.config.tickNs();
+        boolean eevdf = k.config.sched == KernelConfig.SchedMode.EEVDF;
+        this.fair = eevdf ? new EevdfSchedClass(cpus, tickNs) : new CfsSchedClass(cpus, tickNs);
+        this.rt = new RtSchedClass(k.config.hz);
+        this.classes = new SchedClass[] {stop, rt, fair, idle};
+        this.balance = new LoadBalance(this);
+        this.loadAvg = new LoadAvg(k.config.hz);
+        this.switches = new ContextSwitch(k);
+        this.invariants = new SchedInvariants(this);
         rqs = new RunQueue[cpus];
         for (int i = 0; i < cpus; i++) {
             RunQueue[] holder = new RunQueue[1];
@@ -38,18 +61,36 @@ public final class Scheduler {
                     schedulerTick(holder[0]);
                 }
             };
-            rqs[i] = holder[0] = new RunQueue(i, step, tick);
+            rqs[i] = holder[0] = new RunQueue(this, i, eevdf, step, tick);
         }
+        rtPeriodTimer = new Event() {
+            @Override
+            public void fire() {
+                rtPeriodTimer();
+            }
+        };
     }
 
     /** init_idle(): {@code idle} becomes CPU {@code cpu}'s idle task and its first curr. */
-    public void initIdle(Task idle, int cpu) {
+    public void initIdle(Task idleTask, int cpu) {
         RunQueue rq = rqs[cpu];
-        idle.cpu = cpu;
-        idle.onCpu = true;
-        idle.state = TaskState.TASK_RUNNING;
-        rq.idle = idle;
-        rq.curr = idle;
+        idleTask.cpu = cpu;
+        idleTask.onCpu = true;
+        idleTask.state = TaskState.TASK_RUNNING;
+        idleTask.schedClass = idle;
+        idleTask.cpusAllowed = new BitSet();
+        idleTask.cpusAllowed.set(cpu);
+        rq.idle = idleTask;
+        rq.curr = idleTask;
+        switches.initIdleThread(rq, idleTask);
+    }
+
+    /** The class a task's priority puts it in (__setscheduler_class()). */
+    private SchedClass classFor(Task p) {
+        if (p.schedClass == idle || p.schedClass == stop) {
+            return p.schedClass;
+        }
+        return RtSchedClass.rtPrio(p.prio) ? rt : fair;
     }
 
     /** sched_fork(): the new task is TASK_NEW, inherits its priority (reset if asked) and joins its class. */
@@ -60,26 +101,48 @@ public final class Scheduler {
         p.normalPrio = parent.normalPrio;
         p.rtPriority = parent.rtPriority;
         p.cpusAllowed = parent.cpusAllowed;
-        if (parent.resetOnFork) { // back to SCHED_NORMAL, and no negative nice
+        if (parent.resetOnFork) { // RT goes back to SCHED_NORMAL at nice 0; a negative nice goes to 0
             if (p.policy == SchedCalls.SCHED_FIFO || p.policy == SchedCalls.SCHED_RR) {
                 p.policy = SchedCalls.SCHED_NORMAL;
+                p.staticPrio = SchedCalls.DEFAULT_PRIO;
                 p.rtPriority = 0;
-            }
-            if (p.staticPrio < SchedCalls.DEFAULT_PRIO) {
+            } else if (p.staticPrio < SchedCalls.DEFAULT_PRIO) {
                 p.staticPrio = SchedCalls.DEFAULT_PRIO;
             }
             p.normalPrio = p.staticPrio;
         }
         p.prio = p.normalPrio;
-        p.schedClass = fair;
+        SchedEntity se = p.se;
+        se.sumExecRuntime = 0;
+        se.prevSumExecRuntime = 0;
+        se.nrMigrations = 0;
+        se.vruntime = 0;
+        se.vlag = 0;
+        se.onRq = false;
+        p.rtTimeSlice = rt.rrTimeslice;
+        p.schedClass = RtSchedClass.rtPrio(p.prio) ? rt : fair;
+        FairSchedClass.setLoadWeight(p);
         p.cpu = parent.cpu;
-        fair.taskFork(p);
+        fair.taskFork(rqs[parent.cpu], p);
+        switches.copyThread(p, parent);
     }
 
-    /** wake_up_new_task(): the new task is runnable for the first time. */
+    /** normal_prio(). */
+    static int normalPrio(Task p) {
+        if (p.policy == SchedCalls.SCHED_FIFO || p.policy == SchedCalls.SCHED_RR) {
+            return SchedCalls.MAX_RT_PRIO - 1 - p.rtPriority;
+        }
+        return p.staticPrio;
+    }
+
+    /** wake_up_new_task(): the new task is runnable for the first time, on the CPU fork balancing chose. */
     public void wakeUpNewTask(Task p) {
         p.state = TaskState.TASK_RUNNING;
-        activateTask(rqs[selectTaskRqFork(p)], p, false);
+        p.cpu = balance.selectTaskRqFork(p);
+        RunQueue rq = rqs[p.cpu];
+        activateTask(rq, p, SchedClass.ENQUEUE_INITIAL);
+        wakeupPreempt(rq, p);
+        balance.afterEnqueue(rq, p);
     }
 
     /**
@@ -90,11 +153,29 @@ public final class Scheduler {
         if ((p.state & stateMask) == 0) {
             return false;
         }
-        p.state = TaskState.TASK_RUNNING;
         if (p.onRq) { // ttwu_runnable(): it has not left its runqueue yet
+            p.state = TaskState.TASK_RUNNING;
             return true;
         }
-        activateTask(rqs[selectTaskRqWake(p)], p, true);
+        RunQueue from = rqs[p.cpu];
+        if (p.contributesToLoad) {
+            from.nrUninterruptible--;
+            p.contributesToLoad = false;
+        }
+        p.state = TaskState.TASK_RUNNING;
+        int cpu = balance.selectTaskRqWake(p);
+        int flags = SchedClass.ENQUEUE_WAKEUP;
+        if (cpu != p.cpu) {
+            if (fair instanceof CfsSchedClass cfs && p.schedClass == fair) {
+                cfs.migrateWaking(p, from);
+            }
+            setTaskCpu(p, cpu);
+            flags |= SchedClass.ENQUEUE_MIGRATED;
+        }
+        RunQueue rq = rqs[cpu];
+        activateTask(rq, p, flags);
+        wakeupPreempt(rq, p);
+        balance.afterEnqueue(rq, p);
         return true;
     }
 
@@ -115,80 +196,147 @@ public final class Scheduler {
         }
     }
 
-    private void activateTask(RunQueue rq, Task p, boolean wakeup) {
-        p.cpu = rq.cpu;
+    void activateTask(RunQueue rq, Task p, int flags) {
+        p.schedClass.enqueueTask(rq, p, flags);
         p.onRq = true;
-        p.schedClass.enqueueTask(rq, p, wakeup);
         rq.nrRunning++;
-        if (rq.isIdle() || p.schedClass.wakeupPreempt(rq, p)) {
-            reschedCurr(rq);
-        }
     }
 
-    private void deactivateTask(RunQueue rq, Task p) {
-        p.schedClass.dequeueTask(rq, p);
+    void deactivateTask(RunQueue rq, Task p, int flags) {
+        p.schedClass.dequeueTask(rq, p, flags);
         p.onRq = false;
         rq.nrRunning--;
     }
 
-    private static boolean allowed(Task p, int cpu) {
+    /** set_task_cpu(): a move to another CPU counts as a migration. */
+    void setTaskCpu(Task p, int cpu) {
+        if (p.cpu != cpu) {
+            p.se.nrMigrations++;
+            p.cpu = cpu;
+        }
+    }
+
+    /** move_queued_task(): a queued task that is not running moves to another CPU's queue. */
+    void moveQueuedTask(Task p, RunQueue to) {
+        RunQueue from = rqs[p.cpu];
+        deactivateTask(from, p, SchedClass.DEQUEUE_SAVE | SchedClass.DEQUEUE_MOVE);
+        setTaskCpu(p, to.cpu);
+        activateTask(to, p, SchedClass.ENQUEUE_MIGRATED);
+        wakeupPreempt(to, p);
+    }
+
+    /** wakeup_preempt(): should {@code p}, just queued on rq, preempt rq's curr? */
+    void wakeupPreempt(RunQueue rq, Task p) {
+        Task curr = rq.curr;
+        if (curr == rq.idle) {
+            reschedCurr(rq);
+        } else if (p.schedClass == curr.schedClass) {
+            p.schedClass.wakeupPreempt(rq, p);
+        } else if (rank(p.schedClass) < rank(curr.schedClass)) {
+            reschedCurr(rq);
+        }
+    }
+
+    private int rank(SchedClass c) {
+        for (int i = 0; i < classes.length; i++) {
+            if (classes[i] == c) {
+                return i;
+            }
+        }
+        return classes.length;
+    }
+
+    static boolean allowed(Task p, int cpu) {
         return p.cpusAllowed == null || p.cpusAllowed.get(cpu);
     }
 
     /**
-     * select_task_rq() for a wake-up: the previous CPU if idle, else the first idle CPU, else
-     * the previous one — among the CPUs the task may use.
+     * set_cpus_allowed_ptr(): a queued task that may no longer use its CPU moves to an
+     * allowed one now; a running one is moved off by the next pass through schedule()
+     * (the kernel's stopper does it at once; here the resched IPI does).
      */
-    private int selectTaskRqWake(Task p) {
-        if (allowed(p, p.cpu) && rqs[p.cpu].isIdle()) {
-            return p.cpu;
-        }
-        for (RunQueue rq : rqs) {
-            if (allowed(p, rq.cpu) && rq.isIdle()) {
-                return rq.cpu;
+    public void setCpusAllowed(Task p, BitSet mask) {
+        p.cpusAllowed = mask;
+        RunQueue from = rqs[p.cpu];
+        if (!allowed(p, p.cpu)) {
+            if (p.onRq && from.curr != p) {
+                moveQueuedTask(p, rqs[balance.selectTaskRqWake(p)]);
+            } else if (from.curr == p) {
+                reschedCurr(from);
+            } else {
+                p.cpu = mask.nextSetBit(0); // asleep: it wakes up on an allowed CPU anyway
             }
+        } else if (p.onRq && from.curr != p) {
+            balance.afterEnqueue(from, p); // it may now fit an idle CPU
         }
-        return allowed(p, p.cpu) ? p.cpu : p.cpusAllowed.nextSetBit(0);
-    }
-
-    /** select_task_rq() for fork (find_idlest_cpu): the allowed CPU with the fewest runnable tasks, lowest first. */
-    private int selectTaskRqFork(Task p) {
-        RunQueue best = null;
-        for (RunQueue rq : rqs) {
-            if (allowed(p, rq.cpu) && (best == null || rq.nrRunning < best.nrRunning)) {
-                best = rq;
-            }
-        }
-        if (allowed(p, p.cpu) && rqs[p.cpu].nrRunning == best.nrRunning) {
-            best = rqs[p.cpu]; // the parent's CPU wins a tie
-        }
-        return best.cpu;
     }
 
     /**
-     * set_cpus_allowed_ptr(): a queued task that may no longer use its CPU moves to an
-     * allowed one now; a running one is sent there at its next trip through the scheduler.
+     * __sched_setscheduler() / set_user_nice() / rt_mutex_setprio()'s common shape: the task
+     * leaves its queue (and its CPU, for the class's bookkeeping), {@code change} runs, and
+     * it comes back in whatever class its new priority selects; then preemption is checked.
      */
-    public void setCpusAllowed(Task p, java.util.BitSet mask) {
-        p.cpusAllowed = mask;
-        if (allowed(p, p.cpu)) {
+    void changeSchedParams(Task p, Runnable change) {
+        RunQueue rq = rqs[p.cpu];
+        boolean queued = p.onRq;
+        boolean running = rq.curr == p && p != rq.idle;
+        int oldPrio = p.prio;
+        SchedClass oldClass = p.schedClass;
+        if (running) {
+            updateCurr(rq);
+        }
+        if (queued) {
+            p.schedClass.dequeueTask(rq, p, SchedClass.DEQUEUE_SAVE | SchedClass.DEQUEUE_MOVE);
+        }
+        if (running) {
+            p.schedClass.putPrevTask(rq, p);
+        }
+        change.run();
+        p.prio = p.normalPrio;
+        p.schedClass = classFor(p);
+        fair.reweightTask(p);
+        if (queued) {
+            p.schedClass.enqueueTask(rq, p, SchedClass.ENQUEUE_RESTORE | SchedClass.ENQUEUE_MOVE);
+        }
+        if (running) {
+            p.schedClass.setNextTask(rq, p);
+        }
+        if (!queued) {
             return;
         }
-        RunQueue from = rqs[p.cpu];
-        if (p.onRq && from.curr != p) {
-            deactivateTask(from, p);
-            activateTask(rqs[selectTaskRqWake(p)], p, false);
-        } else if (from.curr == p) {
-            reschedCurr(from);
+        // check_class_changed() / prio_changed_*()
+        if (running) {
+            if (rank(p.schedClass) > rank(oldClass) || p.prio > oldPrio || p.schedClass == fair) {
+                reschedCurr(rq); // it may no longer be the best choice
+            }
+        } else {
+            wakeupPreempt(rq, p);
         }
     }
 
-    /** sched_yield(): the caller goes to the back of its queue. */
+    /** set_user_nice(). */
+    void setUserNice(Task p, int nice) {
+        changeSchedParams(p, () -> {
+            p.staticPrio = SchedCalls.DEFAULT_PRIO + nice;
+            p.normalPrio = normalPrio(p);
+        });
+    }
+
+    /** __setscheduler_params() under changeSchedParams(). */
+    void setScheduler(Task p, int policy, int rtPriority, boolean resetOnFork) {
+        changeSchedParams(p, () -> {
+            p.policy = policy;
+            p.rtPriority = rtPriority;
+            p.resetOnFork = resetOnFork;
+            p.normalPrio = normalPrio(p);
+        });
+    }
+
+    /** do_sched_yield(): the class moves the caller back, then the caller goes through schedule(). */
     public void yieldTask(Task p) {
         RunQueue rq = rqs[p.cpu];
-        if (p.schedClass.queued(rq) > 0) {
-            p.needResched = true;
-        }
+        p.schedClass.yieldTask(rq, p);
+        p.needResched = true;
     }
 
     /** resched_curr(): sets TIF_NEED_RESCHED on rq's curr and interrupts the CPU. */
@@ -197,15 +345,17 @@ public final class Scheduler {
         k.entry.interrupt(rq);
     }
 
-    /** update_curr(): charges the time curr has run since exec_start. */
+    /** update_curr(): charges the time curr has run since exec_start to it and its class. */
     public void updateCurr(RunQueue rq) {
         Task curr = rq.curr;
         long now = k.now();
-        long delta = now - curr.execStart;
-        if (delta > 0 && curr != rq.idle) {
-            curr.sumExecRuntime += delta;
+        long delta = now - curr.se.execStart;
+        curr.se.execStart = now;
+        if (delta <= 0 || curr == rq.idle) {
+            return;
         }
-        curr.execStart = now;
+        curr.se.sumExecRuntime += delta;
+        curr.schedClass.updateCurr(rq, curr, delta);
     }
 
     /**
@@ -223,8 +373,13 @@ public final class Scheduler {
                 prev.state = TaskState.TASK_RUNNING;
                 sleeps = false;
             } else {
-                deactivateTask(rq, prev);
+                blockTask(rq, prev);
             }
+        }
+        RunQueue migrateTo = null;
+        if (prev.onRq && !allowed(prev, rq.cpu)) { // its affinity no longer includes this CPU
+            migrateTo = rqs[balance.selectTaskRqWake(prev)];
+            deactivateTask(rq, prev, SchedClass.DEQUEUE_SAVE | SchedClass.DEQUEUE_MOVE);
         }
         Task next = pickNextTask(rq, prev);
         if (next != prev) {
@@ -233,8 +388,29 @@ public final class Scheduler {
             } else if (prev != rq.idle) {
                 prev.nivcsw++;
             }
-            contextSwitch(rq, prev, next);
+            rq.nrSwitches++;
+            accountCpu(rq);
+            switches.contextSwitch(rq, prev, next);
+            if (prev.state == TaskState.TASK_DEAD) {
+                deadRuntime += prev.se.sumExecRuntime;
+            }
+            armTick(rq);
         }
+        if (migrateTo != null) {
+            setTaskCpu(prev, migrateTo.cpu);
+            activateTask(migrateTo, prev, SchedClass.ENQUEUE_MIGRATED);
+            wakeupPreempt(migrateTo, prev);
+        }
+    }
+
+    /** block_task(): prev leaves its queue to sleep; a D sleeper counts in the load average. */
+    private void blockTask(RunQueue rq, Task prev) {
+        prev.contributesToLoad = (prev.state & TaskState.TASK_UNINTERRUPTIBLE) != 0
+                && (prev.state & TaskState.TASK_NOLOAD) == 0;
+        if (prev.contributesToLoad) {
+            rq.nrUninterruptible++;
+        }
+        deactivateTask(rq, prev, SchedClass.DEQUEUE_SLEEP);
     }
 
     /** signal_pending_state(): an interruptible (or killable, for SIGKILL) sleep with a signal pending does not sleep. */
@@ -245,74 +421,59 @@ public final class Scheduler {
         return (p.state & TaskState.TASK_INTERRUPTIBLE) != 0 || p.pending.has(ksim.kernel.signal.Signal.SIGKILL);
     }
 
+    /**
+     * pick_next_task(): the first class with a task wins; a CPU about to go idle first tries
+     * to pull work from a busier one (sched_balance_newidle()). put_prev_set_next_task()
+     * then moves the classes' "current" from prev to next.
+     */
     private Task pickNextTask(RunQueue rq, Task prev) {
-        if (prev != rq.idle && prev.onRq) {
-            if (!allowed(prev, rq.cpu)) { // move_queued_task(): its affinity no longer includes this CPU
-                rq.nrRunning--;
-                prev.onRq = false;
-                activateTask(rqs[selectTaskRqWake(prev)], prev, false);
-            } else {
-                prev.schedClass.putPrevTask(rq, prev);
-            }
+        Task next = pickTask(rq);
+        if (next == rq.idle && balance.newidleBalance(rq)) {
+            next = pickTask(rq);
         }
+        if (next != prev) {
+            prev.schedClass.putPrevTask(rq, prev);
+            next.schedClass.setNextTask(rq, next);
+        }
+        return next;
+    }
+
+    private Task pickTask(RunQueue rq) {
         for (SchedClass c : classes) {
-            Task t = c.pickNextTask(rq);
+            Task t = c.pickTask(rq);
             if (t != null) {
                 return t;
             }
         }
-        return rq.idle;
+        throw new IllegalStateException("the idle class always has a task");
     }
 
-    /** context_switch() and finish_task_switch(): mm or lazy-TLB switch, then the registers. */
-    private void contextSwitch(RunQueue rq, Task prev, Task next) {
+    /** cpustat: the time since the last switch was busy or idle. */
+    private void accountCpu(RunQueue rq) {
         long now = k.now();
-        rq.nrSwitches++;
         if (rq.isIdle()) {
             rq.idleNs += now - rq.accountedAt;
         } else {
             rq.busyNs += now - rq.accountedAt;
         }
         rq.accountedAt = now;
+    }
 
-        MmStruct dropAfterSwitch = null;
-        if (next.mm == null) { // to a kernel thread (or idle): borrow prev's active_mm (lazy TLB)
-            next.activeMm = prev.activeMm;
-            if (prev.mm != null) {
-                next.activeMm.grab();
-            } else {
-                prev.activeMm = null; // the borrowed reference moves to next
-            }
-        } else if (prev.mm == null) { // from a kernel thread: its borrowed mm is dropped after the switch
-            dropAfterSwitch = prev.activeMm;
-            prev.activeMm = null;
-        }
-
-        prev.onCpu = false;
-        next.onCpu = true;
-        next.cpu = rq.cpu;
-        next.execStart = now;
-        rq.curr = next;
-        if (dropAfterSwitch != null) {
-            dropAfterSwitch.mmdrop();
-        }
-        if (next == rq.idle) {
-            rq.switchUntil = now;
+    /** The tick runs while the CPU has a task and stops when it goes idle (NO_HZ_IDLE). */
+    private void armTick(RunQueue rq) {
+        if (rq.isIdle()) {
             k.events.cancel(rq.tick);
             k.events.cancel(rq.step);
-        } else {
-            rq.switchUntil = now + k.costs.contextSwitchNs;
-            if (!rq.tick.isQueued()) {
-                k.events.schedule(rq.tick, (now / tickNs + 1) * tickNs);
-            }
+        } else if (!rq.tick.isQueued()) {
+            k.events.schedule(rq.tick, (k.now() / tickNs + 1) * tickNs);
         }
     }
 
-    /** scheduler_tick() with account_process_tick(): runs every tick on a CPU that is not idle. */
+    /** sched_tick() with account_process_tick(): runs every tick on a CPU that is not idle. */
     private void schedulerTick(RunQueue rq) {
         Task curr = rq.curr;
         if (curr == rq.idle) {
-            return; // NO_HZ_IDLE: an idle CPU stops its tick
+            return;
         }
         updateCurr(rq);
         if (curr.op instanceof Spin && curr.burstRunning) {
@@ -321,14 +482,63 @@ public final class Scheduler {
             curr.stime += tickNs;
         }
         curr.schedClass.taskTick(rq, curr);
+        loadAvg.tick(this, k.now());
+        balance.tick(rq);
         if (curr.needResched) {
             k.entry.interrupt(rq);
         }
         k.events.schedule(rq.tick, k.now() + tickNs);
     }
 
+    /** start_rt_bandwidth(): the period timer runs while any CPU has RT tasks or RT time to refill. */
+    void startRtBandwidth() {
+        if (!rtPeriodTimer.isQueued()) {
+            k.events.schedule(rtPeriodTimer, k.now() + rt.rtPeriodNs);
+        }
+    }
+
+    /** do_sched_rt_period_timer(): each CPU's RT time is paid back by one period's runtime. */
+    private void rtPeriodTimer() {
+        boolean idleAll = true;
+        for (RunQueue rq : rqs) {
+            RtRq rtRq = rq.rt;
+            if (rq.curr.schedClass == rt) {
+                updateCurr(rq);
+            }
+            if (rtRq.rtTime > 0) {
+                rtRq.rtTime -= Math.min(rtRq.rtTime, rt.rtRuntimeNs);
+                if (rtRq.throttled && rtRq.rtTime < rt.rtRuntimeNs) {
+                    rtRq.throttled = false;
+                    if (rtRq.nrRunning > 0) {
+                        reschedCurr(rq);
+                    }
+                }
+            }
+            if (rtRq.rtTime > 0 || rtRq.nrRunning > 0) {
+                idleAll = false;
+            }
+        }
+        if (!idleAll) {
+            k.events.schedule(rtPeriodTimer, k.now() + rt.rtPeriodNs);
+        }
+    }
+
+    /** The scheduler's part of the invariant checker (see {@link SchedInvariants}). */
+    public void checkInvariants(java.util.List<Task> all, java.util.List<String> bad) {
+        invariants.check(all, bad);
+    }
+
     /** Busy time of a CPU up to now, for accounting and invariants. */
     public long busyNs(RunQueue rq) {
         return rq.busyNs + (rq.isIdle() ? 0 : k.now() - rq.accountedAt);
+    }
+
+    /** The scheduling class's name, for inspection (fair, rt, idle, stop). */
+    public static String className(Task p) {
+        SchedClass c = p.schedClass;
+        if (c instanceof FairSchedClass) {
+            return "fair";
+        }
+        return c instanceof RtSchedClass ? "rt" : c instanceof IdleSchedClass ? "idle" : "stop";
     }
 }

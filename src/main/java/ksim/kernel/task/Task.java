@@ -96,9 +96,12 @@ public final class Task {
     public java.util.BitSet cpusAllowed;
     /** sched_class: which scheduling class queues this task. */
     public ksim.kernel.sched.SchedClass schedClass;
-    /** se.exec_start: when the current accounting period on a CPU began. */
-    public long execStart;
-    public long sumExecRuntime;
+    /** se: the fair class's entity and the runtime accounting every class shares. */
+    public final ksim.kernel.sched.SchedEntity se = new ksim.kernel.sched.SchedEntity();
+    /** rt.time_slice: SCHED_RR's remaining slice, in ticks. */
+    public int rtTimeSlice;
+    /** sched_contributes_to_load: asleep in D, counted in its CPU's nr_uninterruptible. */
+    public boolean contributesToLoad;
     /** nvcsw / nivcsw: voluntary and involuntary context switches. */
     public long nvcsw;
     public long nivcsw;
@@ -108,6 +111,8 @@ public final class Task {
     public long stime;
 
     // ---- user-mode execution (thread_struct / pt_regs) --------------------------------
+    /** thread: the registers a context switch saves, and the kernel stack. */
+    public final ThreadStruct thread = new ThreadStruct();
     public Program program;
     /** What the task is doing now: a spin, a system call in flight, or null (ask the program). */
     public UserOp op;

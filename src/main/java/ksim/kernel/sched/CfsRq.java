@@ -1,0 +1,128 @@
+package ksim.kernel.sched;
+
+import java.util.Comparator;
+import java.util.TreeSet;
+import ksim.kernel.task.Task;
+
+/**
+ * kernel/sched/sched.h: struct cfs_rq. The queued entities live in {@code timeline}, a
+ * red-black tree (java.util.TreeSet is one) keyed by virtual deadline under EEVDF and by
+ * vruntime under CFS; the running entity ({@link #curr}) is taken out of the tree while it
+ * runs, as set_next_entity() does. avg_vruntime/avg_load keep the weighted sum of the
+ * queued entities' keys relative to min_vruntime, which EEVDF's eligibility test needs.
+ */
+final class CfsRq {
+    final TreeSet<Task> timeline;
+    Task curr;
+    /** CFS's skip buddy: the task that last called sched_yield(). */
+    Task skip;
+    /** nr_running: queued entities, curr included while on_rq. */
+    int nrRunning;
+    /** load.weight: the sum of the on_rq entities' weights. */
+    long loadWeight;
+    long minVruntime;
+    /** avg_vruntime: sum of (vruntime - min_vruntime) * weight over the tree. */
+    long avgVruntime;
+    /** avg_load: sum of the tree's weights. */
+    long avgLoad;
+    private long seq;
+    private final boolean byDeadline;
+
+    CfsRq(boolean byDeadline) {
+        this.byDeadline = byDeadline;
+        Comparator<Task> byKey = byDeadline
+                ? (a, b) -> Long.signum(a.se.deadline - b.se.deadline)
+                : (a, b) -> Long.signum(a.se.vruntime - b.se.vruntime);
+        timeline = new TreeSet<>(byKey.thenComparingLong(t -> t.se.seq));
+    }
+
+    /** entity_key(). */
+    long key(SchedEntity se) {
+        return se.vruntime - minVruntime;
+    }
+
+    /** __enqueue_entity() with avg_vruntime_add(). */
+    void enqueueEntity(Task p) {
+        SchedEntity se = p.se;
+        se.seq = seq++;
+        timeline.add(p);
+        avgVruntime += key(se) * se.weight;
+        avgLoad += se.weight;
+    }
+
+    /** __dequeue_entity() with avg_vruntime_sub(). */
+    void dequeueEntity(Task p) {
+        SchedEntity se = p.se;
+        timeline.remove(p);
+        avgVruntime -= key(se) * se.weight;
+        avgLoad -= se.weight;
+    }
+
+    Task first() {
+        return timeline.isEmpty() ? null : timeline.first();
+    }
+
+    /** avg_vruntime(): the weighted average vruntime of the queue, curr included. */
+    long avgVruntime() {
+        long avg = avgVruntime;
+        long load = avgLoad;
+        if (curr != null && curr.se.onRq) {
+            avg += key(curr.se) * curr.se.weight;
+            load += curr.se.weight;
+        }
+        if (load != 0) {
+            if (avg < 0) {
+                avg -= load - 1; // sign flips effective floor / ceiling
+            }
+            avg /= load;
+        }
+        return minVruntime + avg;
+    }
+
+    /** vruntime_eligible(): would an entity at this vruntime have non-negative lag? */
+    boolean eligible(long vruntime) {
+        long avg = avgVruntime;
+        long load = avgLoad;
+        if (curr != null && curr.se.onRq) {
+            avg += key(curr.se) * curr.se.weight;
+            load += curr.se.weight;
+        }
+        return avg >= (vruntime - minVruntime) * load;
+    }
+
+    /**
+     * update_min_vruntime(): the smallest vruntime of curr and the queue, never going
+     * backwards; avg_vruntime is rebased with it.
+     */
+    void updateMinVruntime() {
+        long vruntime = minVruntime;
+        boolean haveCurr = curr != null && curr.se.onRq;
+        if (haveCurr) {
+            vruntime = curr.se.vruntime;
+        }
+        if (!timeline.isEmpty()) {
+            long treeMin = treeMinVruntime();
+            vruntime = haveCurr && vruntime - treeMin < 0 ? vruntime : treeMin;
+        }
+        if (vruntime - minVruntime > 0) {
+            avgVruntime -= avgLoad * (vruntime - minVruntime);
+            minVruntime = vruntime;
+        }
+    }
+
+    /** The smallest vruntime in the tree (the kernel's augmented min_vruntime of the root). */
+    private long treeMinVruntime() {
+        if (!byDeadline) {
+            return timeline.first().se.vruntime;
+        }
+        long min = 0;
+        boolean first = true;
+        for (Task t : timeline) {
+            if (first || t.se.vruntime - min < 0) {
+                min = t.se.vruntime;
+                first = false;
+            }
+        }
+        return min;
+    }
+}

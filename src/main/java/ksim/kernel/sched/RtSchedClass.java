@@ -1,0 +1,124 @@
+package ksim.kernel.sched;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import ksim.kernel.task.Task;
+
+/**
+ * kernel/sched/rt.c: SCHED_FIFO and SCHED_RR. The highest priority runs; equal priorities
+ * run in FIFO order, a preempted task keeping its place at the head. SCHED_RR tasks get a
+ * time slice of sched_rr_timeslice (100 ms) and go to the tail of their list when it runs
+ * out. RT bandwidth: once a CPU's RT tasks have used rt_runtime (950 ms) of the current
+ * rt_period (1 s) they are throttled until the period timer ({@link Scheduler}) refills it.
+ */
+final class RtSchedClass extends SchedClass {
+    /** RR_TIMESLICE: 100 ms in jiffies. */
+    final int rrTimeslice;
+    final long rtRuntimeNs = 950_000_000L;
+    final long rtPeriodNs = 1_000_000_000L;
+    private boolean throttleWarned;
+
+    RtSchedClass(int hz) {
+        this.rrTimeslice = 100 * hz / 1000;
+    }
+
+    static boolean rtPrio(int prio) {
+        return prio < SchedCalls.MAX_RT_PRIO;
+    }
+
+    @Override
+    void enqueueTask(RunQueue rq, Task p, int flags) {
+        rq.rt.add(p, (flags & ENQUEUE_HEAD) != 0);
+        rq.sched.startRtBandwidth();
+    }
+
+    @Override
+    void dequeueTask(RunQueue rq, Task p, int flags) {
+        if (rq.curr == p) {
+            rq.sched.updateCurr(rq);
+        }
+        rq.rt.remove(p);
+    }
+
+    @Override
+    Task pickTask(RunQueue rq) {
+        return rq.rt.throttled ? null : rq.rt.first();
+    }
+
+    @Override
+    void putPrevTask(RunQueue rq, Task prev) {
+    }
+
+    @Override
+    void setNextTask(RunQueue rq, Task next) {
+    }
+
+    /** update_curr_rt() with sched_rt_runtime_exceeded(). */
+    @Override
+    void updateCurr(RunQueue rq, Task curr, long delta) {
+        RtRq rt = rq.rt;
+        rt.rtTime += delta;
+        if (!rt.throttled && rt.rtTime > rtRuntimeNs) {
+            rt.throttled = true;
+            if (!throttleWarned) { // printk_deferred_once()
+                throttleWarned = true;
+                rq.sched.k.printk("sched: RT throttling activated");
+            }
+            rq.sched.reschedCurr(rq);
+        }
+    }
+
+    /** task_tick_rt(): SCHED_RR's slice; a used-up slice goes to the tail if others share the priority. */
+    @Override
+    void taskTick(RunQueue rq, Task curr) {
+        if (curr.policy != SchedCalls.SCHED_RR) {
+            return;
+        }
+        if (--curr.rtTimeSlice > 0) {
+            return;
+        }
+        curr.rtTimeSlice = rrTimeslice;
+        ArrayDeque<Task> list = rq.rt.list(curr.prio);
+        if (list.size() > 1) {
+            requeue(rq, curr);
+            rq.sched.reschedCurr(rq);
+        }
+    }
+
+    private static void requeue(RunQueue rq, Task p) {
+        ArrayDeque<Task> list = rq.rt.list(p.prio);
+        list.remove(p);
+        list.addLast(p);
+    }
+
+    /** wakeup_preempt_rt(): a higher priority preempts. */
+    @Override
+    void wakeupPreempt(RunQueue rq, Task p) {
+        if (p.prio < rq.curr.prio) {
+            rq.sched.reschedCurr(rq);
+        }
+    }
+
+    /** yield_task_rt(): to the tail of its priority's list. */
+    @Override
+    void yieldTask(RunQueue rq, Task p) {
+        requeue(rq, p);
+    }
+
+    @Override
+    int nrRunning(RunQueue rq) {
+        return rq.rt.nrRunning;
+    }
+
+    @Override
+    Iterable<Task> queuedTasks(RunQueue rq) {
+        List<Task> l = new ArrayList<>();
+        for (Task t : rq.rt.all()) {
+            if (t != rq.curr) {
+                l.add(t);
+            }
+        }
+        return l;
+    }
+}
