@@ -10,7 +10,9 @@
  *   their creator; nothing here uses malloc, stdio streams or glibc's thread state.
  * - Each task's context (its trace label and its PID namespace chain) is a struct
  *   rt_self: the process's initial thread uses rt_main_self, a task started on a
- *   stack of its own (thread, CLONE_VM clone) the one at the bottom of that stack.
+ *   stack of its own (thread, CLONE_VM clone, vfork) the one at the bottom of that
+ *   stack. A task that shares its creator's memory therefore never writes over the
+ *   creator's context: a vfork parent's handler, run as vfork returns, is still its own.
  * - A task's name bindings (ksim.scenario.ScenarioMemory) are rt_mem, in the
  *   process's memory: fork copies them, CLONE_VM shares them, exec carries them
  *   over (as ksim's Execve does) through a memfd.
@@ -126,9 +128,14 @@ struct rt_spawn {
     int seq;
 };
 
-/** A stack of its own, for a task sharing this memory: its context lives at the bottom. */
+/**
+ * A stack of its own, for a task sharing this memory: its context lives at the bottom. A
+ * stack is never unmapped (another task may be looking at lo and hi): a CLONE_VFORK child's
+ * is handed back (busy = 0) once its creator resumes, for the next one to use.
+ */
 struct rt_stk {
     char *lo, *hi;
+    int busy;
     struct rt_self self;
     struct rt_spawn sp;
     void (*blk)(void);
@@ -600,35 +607,6 @@ RT long rt_fork(const struct rt_st *s, const char *base, int id, void (*blk)(voi
     return p;
 }
 
-struct rt_vfork {
-    struct rt_spawn sp;
-    void (*blk)(void);
-};
-
-/* The vfork child runs on its parent's stack: below the parent's frame only. */
-static __attribute__((noinline, noreturn, unused)) void rt_vfork_child(const struct rt_vfork *v)
-{
-    rt_child(&v->sp, 0);
-    v->blk();
-    rt_end();
-}
-
-/** vfork NAME { blk }: glibc vfork(); the creator sleeps until the child exits or execs. */
-static __attribute__((noinline, unused)) long rt_vfork(const struct rt_st *s, const char *base, int id,
-                                                      void (*blk)(void))
-{
-    struct rt_vfork v;
-    struct rt_self saved = *rt_self(); /* the child writes its context over ours */
-    rt_spawn_pre(&v.sp, base, id);
-    v.blk = blk;
-    pid_t p = vfork();
-    if (p == 0) rt_vfork_child(&v);
-    long ret = p < 0 ? -errno : p;
-    *rt_self() = saved;
-    rt_spawn_post(s, &v.sp, ret);
-    return ret;
-}
-
 static inline unsigned long rt_tls(void)
 {
     unsigned long fs;
@@ -643,6 +621,29 @@ static int rt_clone_main(void *arg)
     st->blk();
     if (st->thread) for (;;) rt_sys(SYS_exit, 0);
     rt_end();
+}
+
+/** A stack for a CLONE_VM child: a CLONE_VFORK child's handed back, or a new one. */
+RT struct rt_stk *rt_stk_get(long flags)
+{
+    int vf = (flags & CLONE_VFORK) != 0;
+    int n = __atomic_load_n(&rt_nstk, __ATOMIC_ACQUIRE);
+    for (int i = 0; vf && i < n && i < RT_MAXTHR; i++) {
+        struct rt_stk *st = __atomic_load_n(&rt_stks[i], __ATOMIC_ACQUIRE);
+        int free = 0;
+        if (st && __atomic_compare_exchange_n(&st->busy, &free, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+            return st;
+    }
+    long m = rt_sys(SYS_mmap, 0, RT_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (m < 0 && m >= -4095) rt_die("mmap a stack", m);
+    struct rt_stk *st = (struct rt_stk *)m;
+    st->lo = (char *)m;
+    st->hi = (char *)m + RT_STACK;
+    st->busy = 1;
+    int i = __atomic_fetch_add(&rt_nstk, 1, __ATOMIC_ACQ_REL);
+    if (i >= RT_MAXTHR) rt_die("too many stacks", 0);
+    __atomic_store_n(&rt_stks[i], st, __ATOMIC_RELEASE);
+    return st;
 }
 
 /**
@@ -665,26 +666,30 @@ RT long rt_clone(const struct rt_st *s, const char *base, int id, long flags, vo
             rt_end();
         }
     } else {
-        long m = rt_sys(SYS_mmap, 0, RT_STACK, PROT_READ | PROT_WRITE,
-                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
-        if (m < 0 && m >= -4095) rt_die("mmap a stack", m);
-        struct rt_stk *st = (struct rt_stk *)m;
-        st->lo = (char *)m;
-        st->hi = (char *)m + RT_STACK;
+        struct rt_stk *st = rt_stk_get(flags);
         st->self = *rt_self();
         st->sp = sp;
         st->blk = blk;
         st->flags = flags;
         st->thread = thread;
-        int i = __atomic_fetch_add(&rt_nstk, 1, __ATOMIC_ACQ_REL);
-        if (i >= RT_MAXTHR) rt_die("too many stacks", 0);
-        __atomic_store_n(&rt_stks[i], st, __ATOMIC_RELEASE);
         char *top = (char *)(((unsigned long)st->hi - 64) & ~15UL);
         int r = clone(rt_clone_main, top, (int)flags, st, &st->ptid, (void *)tls, &st->ctid);
         p = r < 0 ? -errno : r;
+        /* a CLONE_VFORK child has exited or exec'd (or never started): its stack is free */
+        if ((flags & CLONE_VFORK) || r < 0) __atomic_store_n(&st->busy, 0, __ATOMIC_RELEASE);
     }
     rt_spawn_post(s, &sp, p);
     return p;
+}
+
+/**
+ * vfork NAME { blk }: what vfork(2) is, clone(CLONE_VM | CLONE_VFORK, SIGCHLD), but with the
+ * child on a stack of its own: sharing its parent's, it would have to keep its context where the
+ * parent keeps its own, and a handler the parent runs as vfork returns would print the child's name.
+ */
+RT long rt_vfork(const struct rt_st *s, const char *base, int id, void (*blk)(void))
+{
+    return rt_clone(s, base, id, CLONE_VM | CLONE_VFORK | SIGCHLD, blk, 0);
 }
 
 /* ---- exec -------------------------------------------------------------------------------------- */
