@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +69,10 @@ public final class Recorder {
             Path prog = dir.resolve("main");
             Files.writeString(src, program(sc), StandardCharsets.UTF_8);
             compile(tools.cc(), src, prog, dir);
+            // a task that setuid()s away from root still execs the program and finds RT_DIR/exec
+            Files.setPosixFilePermissions(prog, PosixFilePermissions.fromString("rwxr-xr-x"));
             rtDir = runtimeDir(dir);
+            Files.setPosixFilePermissions(rtDir, PosixFilePermissions.fromString("rwx--x--x"));
             return run(tools, prog, dir, rtDir, timeout);
         } finally {
             deleteTree(dir);
@@ -80,8 +84,8 @@ public final class Recorder {
 
     /**
      * Where the running program keeps its files (exec's symlinks, the expect log): on tmpfs
-     * when there is one, since unlink and rmdir on a disk file
-     * system can leave the task in D, which a scenario's state() may see.
+     * when there is one, so that an exec's path lookup never waits on a disk (a task in D,
+     * which a scenario's state() may see).
      */
     private static Path runtimeDir(Path fallback) {
         Path shm = Path.of("/dev/shm");
