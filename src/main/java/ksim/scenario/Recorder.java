@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * ({@link CGenerator}) compiled with the system's C compiler and run as PID 1 of a fresh PID
  * namespace with its own /proc (unshare --pid --fork --mount-proc):
  * {@code unshare --pid --fork --mount-proc} as root, with {@code --user --map-root-user}
- * otherwise. Its stdout is the trace.
+ * otherwise, in a scratch working directory removed afterwards. Its stdout is the trace.
  */
 public final class Recorder {
     private Recorder() {}
@@ -63,25 +64,33 @@ public final class Recorder {
         Tools tools = tools(System.getProperty("os.name"), System.getProperty("os.arch"), System.getenv());
         Path dir = Files.createTempDirectory("ksim-record-");
         Path rtDir = null;
+        Path cwd = null;
         try {
             Path src = dir.resolve("main.c");
             Path prog = dir.resolve("main");
             Files.writeString(src, program(sc), StandardCharsets.UTF_8);
             compile(tools.cc(), src, prog, dir);
+            // a task that setuid()s away from root still execs the program and finds RT_DIR/exec
+            Files.setPosixFilePermissions(prog, PosixFilePermissions.fromString("rwxr-xr-x"));
             rtDir = runtimeDir(dir);
-            return run(tools, prog, dir, rtDir, timeout);
+            Files.setPosixFilePermissions(rtDir, PosixFilePermissions.fromString("rwx--x--x"));
+            cwd = scratchDir();
+            return run(tools, prog, dir, rtDir, cwd, timeout);
         } finally {
             deleteTree(dir);
             if (rtDir != null) {
                 deleteTree(rtDir);
+            }
+            if (cwd != null) {
+                deleteTree(cwd);
             }
         }
     }
 
     /**
      * Where the running program keeps its files (exec's symlinks, the expect log): on tmpfs
-     * when there is one, since unlink and rmdir on a disk file
-     * system can leave the task in D, which a scenario's state() may see.
+     * when there is one, so that an exec's path lookup never waits on a disk (a task in D,
+     * which a scenario's state() may see).
      */
     private static Path runtimeDir(Path fallback) {
         Path shm = Path.of("/dev/shm");
@@ -93,6 +102,17 @@ public final class Recorder {
             }
         }
         return fallback;
+    }
+
+    /**
+     * The program's working directory: a fresh one, removed afterwards, so that what its tasks
+     * leave there (a core dump: core_pattern "core" is relative to the dumping task's cwd)
+     * never lands in the caller's. Writable by every uid, as a task may have setuid() away.
+     */
+    private static Path scratchDir() throws IOException {
+        Path cwd = Files.createTempDirectory("ksim-cwd-");
+        Files.setPosixFilePermissions(cwd, PosixFilePermissions.fromString("rwxrwxrwx"));
+        return cwd;
     }
 
     /** Linux on x86-64, a C compiler and unshare(1), or why not. */
@@ -191,14 +211,15 @@ public final class Recorder {
         return cmd;
     }
 
-    private static Recording run(Tools tools, Path prog, Path dir, Path rtDir, Duration timeout)
+    private static Recording run(Tools tools, Path prog, Path dir, Path rtDir, Path cwd, Duration timeout)
             throws Unavailable, IOException, InterruptedException {
         Path out = dir.resolve("trace");
         Path err = dir.resolve("stderr");
         ProcessBuilder pb = new ProcessBuilder(command(tools, prog))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .directory(cwd.toFile());
         pb.environment().remove("KSIM_EXEC");
         pb.environment().put("KSIM_RT_DIR", rtDir.toString());
         Process p = pb.start();

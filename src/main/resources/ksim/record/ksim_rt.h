@@ -10,10 +10,16 @@
  *   their creator; nothing here uses malloc, stdio streams or glibc's thread state.
  * - Each task's context (its trace label and its PID namespace chain) is a struct
  *   rt_self: the process's initial thread uses rt_main_self, a task started on a
- *   stack of its own (thread, CLONE_VM clone) the one at the bottom of that stack.
+ *   stack of its own (thread, CLONE_VM clone, vfork) the one at the bottom of that
+ *   stack. A task that shares its creator's memory therefore never writes over the
+ *   creator's context: a vfork parent's handler, run as vfork returns, is still its own.
  * - A task's name bindings (ksim.scenario.ScenarioMemory) are rt_mem, in the
  *   process's memory: fork copies them, CLONE_VM shares them, exec carries them
  *   over (as ksim's Execve does) through a memfd.
+ * - exec NAME runs this same program again through a symlink NAME -> /proc/thread-self/exe
+ *   that main makes for every exec of the scenario at start-up, in RT_DIR/exec: the
+ *   kernel takes comm from the path, and the exec needs no file system write, so it works
+ *   for a thread whose leader has exited and for a task that gave up root.
  * - Names of PIDs come from a registry in a MAP_SHARED memfd made by main before
  *   any fork (ksim.scenario.NameRegistry): one entry per (task, namespace levels
  *   known), the creator's and the child's own; the latest task (highest seq) wins.
@@ -49,6 +55,9 @@
 #endif
 #ifndef RT_NSPAWN
 #define RT_NSPAWN 1
+#endif
+#ifndef RT_EXECS
+#define RT_EXECS {0} /* the NAMEs of the scenario's execs, NULL-terminated */
 #endif
 
 #define RT static __attribute__((unused))
@@ -126,9 +135,14 @@ struct rt_spawn {
     int seq;
 };
 
-/** A stack of its own, for a task sharing this memory: its context lives at the bottom. */
+/**
+ * A stack of its own, for a task sharing this memory: its context lives at the bottom. A
+ * stack is never unmapped (another task may be looking at lo and hi): a CLONE_VFORK child's
+ * is handed back (busy = 0) once its creator resumes, for the next one to use.
+ */
 struct rt_stk {
     char *lo, *hi;
+    int busy;
     struct rt_self self;
     struct rt_spawn sp;
     void (*blk)(void);
@@ -143,7 +157,7 @@ static struct rt_self rt_main_self;
 static struct rt_mem rt_mem;
 static struct rt_stk *rt_stks[RT_MAXTHR];
 static int rt_nstk;
-static const char *rt_dir = "/tmp";
+static const char *rt_dir; /* $KSIM_RT_DIR, or a new directory in /tmp */
 static int rt_ptid, rt_ctid;
 
 /* ---- small string helpers (async-signal-safe) --------------------------------------- */
@@ -472,7 +486,7 @@ RT void rt_expect_failed(const struct rt_st *s, const char *got)
     char path[4200];
     size_t p = rt_cat(path, 0, sizeof path, rt_dir);
     rt_cat(path, p, sizeof path, "/expect-failures");
-    long fd = rt_sys(SYS_open, path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    long fd = rt_sys(SYS_open, path, O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd >= 0) {
         rt_write_all((int)fd, b, n);
         rt_sys(SYS_close, fd);
@@ -600,35 +614,6 @@ RT long rt_fork(const struct rt_st *s, const char *base, int id, void (*blk)(voi
     return p;
 }
 
-struct rt_vfork {
-    struct rt_spawn sp;
-    void (*blk)(void);
-};
-
-/* The vfork child runs on its parent's stack: below the parent's frame only. */
-static __attribute__((noinline, noreturn, unused)) void rt_vfork_child(const struct rt_vfork *v)
-{
-    rt_child(&v->sp, 0);
-    v->blk();
-    rt_end();
-}
-
-/** vfork NAME { blk }: glibc vfork(); the creator sleeps until the child exits or execs. */
-static __attribute__((noinline, unused)) long rt_vfork(const struct rt_st *s, const char *base, int id,
-                                                      void (*blk)(void))
-{
-    struct rt_vfork v;
-    struct rt_self saved = *rt_self(); /* the child writes its context over ours */
-    rt_spawn_pre(&v.sp, base, id);
-    v.blk = blk;
-    pid_t p = vfork();
-    if (p == 0) rt_vfork_child(&v);
-    long ret = p < 0 ? -errno : p;
-    *rt_self() = saved;
-    rt_spawn_post(s, &v.sp, ret);
-    return ret;
-}
-
 static inline unsigned long rt_tls(void)
 {
     unsigned long fs;
@@ -643,6 +628,29 @@ static int rt_clone_main(void *arg)
     st->blk();
     if (st->thread) for (;;) rt_sys(SYS_exit, 0);
     rt_end();
+}
+
+/** A stack for a CLONE_VM child: a CLONE_VFORK child's handed back, or a new one. */
+RT struct rt_stk *rt_stk_get(long flags)
+{
+    int vf = (flags & CLONE_VFORK) != 0;
+    int n = __atomic_load_n(&rt_nstk, __ATOMIC_ACQUIRE);
+    for (int i = 0; vf && i < n && i < RT_MAXTHR; i++) {
+        struct rt_stk *st = __atomic_load_n(&rt_stks[i], __ATOMIC_ACQUIRE);
+        int free = 0;
+        if (st && __atomic_compare_exchange_n(&st->busy, &free, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+            return st;
+    }
+    long m = rt_sys(SYS_mmap, 0, RT_STACK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (m < 0 && m >= -4095) rt_die("mmap a stack", m);
+    struct rt_stk *st = (struct rt_stk *)m;
+    st->lo = (char *)m;
+    st->hi = (char *)m + RT_STACK;
+    st->busy = 1;
+    int i = __atomic_fetch_add(&rt_nstk, 1, __ATOMIC_ACQ_REL);
+    if (i >= RT_MAXTHR) rt_die("too many stacks", 0);
+    __atomic_store_n(&rt_stks[i], st, __ATOMIC_RELEASE);
+    return st;
 }
 
 /**
@@ -665,53 +673,55 @@ RT long rt_clone(const struct rt_st *s, const char *base, int id, long flags, vo
             rt_end();
         }
     } else {
-        long m = rt_sys(SYS_mmap, 0, RT_STACK, PROT_READ | PROT_WRITE,
-                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
-        if (m < 0 && m >= -4095) rt_die("mmap a stack", m);
-        struct rt_stk *st = (struct rt_stk *)m;
-        st->lo = (char *)m;
-        st->hi = (char *)m + RT_STACK;
+        struct rt_stk *st = rt_stk_get(flags);
         st->self = *rt_self();
         st->sp = sp;
         st->blk = blk;
         st->flags = flags;
         st->thread = thread;
-        int i = __atomic_fetch_add(&rt_nstk, 1, __ATOMIC_ACQ_REL);
-        if (i >= RT_MAXTHR) rt_die("too many stacks", 0);
-        __atomic_store_n(&rt_stks[i], st, __ATOMIC_RELEASE);
         char *top = (char *)(((unsigned long)st->hi - 64) & ~15UL);
         int r = clone(rt_clone_main, top, (int)flags, st, &st->ptid, (void *)tls, &st->ctid);
         p = r < 0 ? -errno : r;
+        /* a CLONE_VFORK child has exited or exec'd (or never started): its stack is free */
+        if ((flags & CLONE_VFORK) || r < 0) __atomic_store_n(&st->busy, 0, __ATOMIC_RELEASE);
     }
     rt_spawn_post(s, &sp, p);
     return p;
+}
+
+/**
+ * vfork NAME { blk }: what vfork(2) is, clone(CLONE_VM | CLONE_VFORK, SIGCHLD), but with the
+ * child on a stack of its own: sharing its parent's, it would have to keep its context where the
+ * parent keeps its own, and a handler the parent runs as vfork returns would print the child's name.
+ */
+RT long rt_vfork(const struct rt_st *s, const char *base, int id, void (*blk)(void))
+{
+    return rt_clone(s, base, id, CLONE_VM | CLONE_VFORK | SIGCHLD, blk, 0);
 }
 
 /* ---- exec -------------------------------------------------------------------------------------- */
 
 extern char **environ;
 
+/** RT_DIR/exec/NAME: the symlink that rt_exec runs for exec NAME. */
+RT void rt_execpath(char *path, size_t cap, const char *name)
+{
+    size_t p = rt_cat(path, 0, cap, rt_dir);
+    p = rt_cat(path, p, cap, "/exec/");
+    rt_cat(path, p, cap, name);
+}
+
 /**
- * exec NAME { … }: execve() this same program through a symlink named NAME (so the kernel
- * sets comm to NAME) with argv [NAME]. KSIM_EXEC tells the new image the registry's fd, the
- * block to run, a memfd holding the task's context and memory, and the symlink to remove.
- * As in ksim, the line is printed by the new program (rt_execed); a failed exec prints
- * "exec NAME = -1 ERRNO" and the old program goes on.
+ * exec NAME { … }: execve() this same program through the symlink RT_DIR/exec/NAME (so the
+ * kernel sets comm to NAME) with argv [NAME]. KSIM_EXEC tells the new image the registry's fd,
+ * a memfd holding the task's context and memory, and the block to run. As in ksim, the line
+ * is printed by the new program (rt_execed); a failed exec prints "exec NAME = -1 ERRNO" and
+ * the old program goes on.
  */
 RT void rt_exec(const struct rt_st *s, const char *name, int image)
 {
-    char exe[4096], dir[4200], path[4300], env[4600], nb[24];
-    long n = rt_sys(SYS_readlink, "/proc/self/exe", exe, sizeof exe - 1);
-    if (n < 0) rt_die("readlink /proc/self/exe", n);
-    exe[n] = 0;
-    size_t d = rt_cat(dir, 0, sizeof dir, rt_dir);
-    rt_cat(dir, d, sizeof dir, "/exec-XXXXXX");
-    if (!mkdtemp(dir)) rt_die("mkdtemp", errno);
-    size_t p = rt_cat(path, 0, sizeof path, dir);
-    p = rt_cat(path, p, sizeof path, "/");
-    rt_cat(path, p, sizeof path, name);
-    long r = rt_sys(SYS_symlink, exe, path);
-    if (r < 0) rt_die("symlink", r);
+    char path[4300], env[128], nb[24];
+    rt_execpath(path, sizeof path, name);
     long mfd = rt_sys(SYS_memfd_create, "ksim-memory", 0);
     if (mfd < 0) rt_die("memfd_create", mfd);
     rt_write_all((int)mfd, (const char *)rt_self(), sizeof(struct rt_self));
@@ -721,9 +731,7 @@ RT void rt_exec(const struct rt_st *s, const char *name, int image)
     e = rt_cat(env, e, sizeof env, " ");
     e = rt_cat(env, e, sizeof env, rt_ltoa(mfd, nb));
     e = rt_cat(env, e, sizeof env, " ");
-    e = rt_cat(env, e, sizeof env, rt_ltoa(image, nb));
-    e = rt_cat(env, e, sizeof env, " ");
-    rt_cat(env, e, sizeof env, path);
+    rt_cat(env, e, sizeof env, rt_ltoa(image, nb));
     int ne = 0;
     while (environ[ne]) ne++;
     char *envp[ne + 2];
@@ -733,10 +741,8 @@ RT void rt_exec(const struct rt_st *s, const char *name, int image)
     envp[k++] = env;
     envp[k] = NULL;
     char *argv[] = {(char *)name, NULL};
-    r = rt_sys(SYS_execve, path, argv, envp);
+    long r = rt_sys(SYS_execve, path, argv, envp);
     rt_sys(SYS_close, mfd);
-    rt_sys(SYS_unlink, path);
-    rt_sys(SYS_rmdir, dir);
     rt_fail(s, r);
 }
 
@@ -762,21 +768,49 @@ RT int rt_resume(const char *env)
     rt_regfd = (int)strtol(env, &q, 10);
     int mfd = (int)strtol(q, &q, 10);
     int image = (int)strtol(q, &q, 10);
-    while (*q == ' ') q++;
     rt_mapreg();
     if (rt_sys(SYS_pread64, mfd, &rt_main_self, sizeof rt_main_self, 0) != sizeof rt_main_self ||
         rt_sys(SYS_pread64, mfd, &rt_mem, sizeof rt_mem, sizeof rt_main_self) != sizeof rt_mem)
         rt_die("read the task's memory back", 0);
     rt_sys(SYS_close, mfd);
-    char path[4300];
-    rt_cat(path, 0, sizeof path, q);
-    rt_sys(SYS_unlink, path);
-    char *slash = strrchr(path, '/');
-    if (slash) {
-        *slash = 0;
-        rt_sys(SYS_rmdir, path);
-    }
     return image;
+}
+
+/**
+ * main's files, made while it is still root: RT_DIR (a new one when $KSIM_RT_DIR is not
+ * set; exec'd images find it there), "started", an "expect-failures" any task may append to,
+ * and RT_DIR/exec with a symlink to /proc/thread-self/exe for each exec NAME. Nothing in
+ * RT_DIR is written after start-up but expect-failures.
+ */
+RT void rt_files(void)
+{
+    static char tmp[] = "/tmp/ksim-rt-XXXXXX";
+    if (!rt_dir) {
+        if (!mkdtemp(tmp)) rt_die("mkdtemp /tmp/ksim-rt-XXXXXX", errno);
+        rt_sys(SYS_chmod, tmp, 0711);
+        if (setenv("KSIM_RT_DIR", tmp, 1) < 0) rt_die("setenv KSIM_RT_DIR", errno);
+        rt_dir = tmp;
+    }
+    char path[4300];
+    rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, "/started");
+    long fd = rt_sys(SYS_open, path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) rt_sys(SYS_close, fd);
+    rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, "/expect-failures");
+    fd = rt_sys(SYS_open, path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) rt_die("create expect-failures", fd);
+    rt_sys(SYS_fchmod, fd, 0666); /* whatever the umask: a task may setuid() */
+    rt_sys(SYS_close, fd);
+    static const char *const execs[] = RT_EXECS;
+    if (!execs[0]) return;
+    rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, "/exec");
+    long r = rt_sys(SYS_mkdir, path, 0755);
+    if (r < 0) rt_die("mkdir RT_DIR/exec", r);
+    rt_sys(SYS_chmod, path, 0755);
+    for (int i = 0; execs[i]; i++) {
+        rt_execpath(path, sizeof path, execs[i]);
+        r = rt_sys(SYS_symlink, "/proc/thread-self/exe", path);
+        if (r < 0 && r != -EEXIST) rt_die("symlink RT_DIR/exec/NAME", r);
+    }
 }
 
 /** Header "cpus N": pin to CPUs 0..N-1 when this machine lets us use them all. */
@@ -811,10 +845,7 @@ RT int rt_start(int argc, char **argv)
         long r = rt_sys(SYS_execve, "/proc/self/exe", a, environ);
         rt_die("execve /proc/self/exe", r);
     }
-    char path[4200];
-    rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, "/started");
-    long fd = rt_sys(SYS_open, path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fd >= 0) rt_sys(SYS_close, fd);
+    rt_files();
     rt_sys(SYS_setsid); /* EPERM if already a group leader: ignored */
     rt_sys(SYS_prctl, PR_SET_NAME, "main");
     rt_regfd = (int)rt_sys(SYS_memfd_create, "ksim-registry", 0); /* no close-on-exec */
