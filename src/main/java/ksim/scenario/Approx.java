@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * may be off by P percent of VALUE (2 by default) or, for results in milliseconds, by 20 ms
  * (two USER_HZ ticks), whichever is more. The same tolerance applies when a trace is
  * compared with its golden: the two results of such a statement agree when they are that
- * close to each other.
+ * close to each other that both could be within tolerance of one value.
  */
 public record Approx(long value, String unit, int percent) {
     static final int DEFAULT_PERCENT = 2;
@@ -50,11 +50,14 @@ public record Approx(long value, String unit, int percent) {
         return got != null && Math.abs(got - value) <= tolerance(value);
     }
 
-    /** Whether two results of the statement (golden first) agree within the tolerance. */
+    /**
+     * Whether two results of the statement (golden first) agree: they could both be within
+     * tolerance of one value, so they are at most the sum of their tolerances apart.
+     */
     boolean agree(String golden, String actual) {
         Long g = number(golden);
         Long a = number(actual);
-        return g != null && a != null && Math.abs(g - a) <= tolerance(g);
+        return g != null && a != null && Math.abs(g - a) <= tolerance(g) + tolerance(a);
     }
 
     @Override

@@ -112,13 +112,13 @@ final class CGenerator {
             case Exec e -> {
                 int img = ++images;
                 execNames.add(e.name());
-                String st = st("exec " + e.name(), null, e.pos());
+                String st = st("exec " + e.name(), null, null, e.pos());
                 String what = "exec " + e.name() + " { … } (line " + e.pos().line() + ")";
                 pending.add(new Fn("img_" + img, e.body(), what, st));
                 line(indent, "rt_exec(" + st + ", " + cString(e.name()) + ", " + img + ");");
             }
-            case Expect x -> line(indent, call(x.call(), st(x.call().text(), x.expected(), x.pos())) + ";");
-            case Call c -> line(indent, call(c, st(c.text(), null, c.pos())) + ";");
+            case Expect x -> line(indent, call(x.call(), st(x.call().text(), x.expected(), x.approx(), x.pos())) + ";");
+            case Call c -> line(indent, call(c, st(c.text(), null, null, c.pos())) + ";");
         }
     }
 
@@ -126,7 +126,7 @@ final class CGenerator {
         spawns = Math.max(spawns, sp.id() + 1);
         String fn = "blk_" + sp.id();
         pending.add(new Fn(fn, sp.body(), sp.text() + " { … } (line " + sp.pos().line() + ")", null));
-        String s = st(sp.text(), null, sp.pos());
+        String s = st(sp.text(), null, null, sp.pos());
         String name = cString(sp.name());
         int id = sp.inRepeat() ? sp.id() : -1;
         String args = s + ", " + name + ", " + id;
@@ -139,11 +139,16 @@ final class CGenerator {
     }
 
     /** A statement's table entry: {TEXT, RESULT or NULL, line, col}; returns {@code &Sn}. */
-    private String st(String text, String want, Pos pos) {
+    private String st(String text, String want, Approx approx, Pos pos) {
         String n = "S" + (++statements);
         table.append("static const struct rt_st ").append(n).append(" = {").append(cString(text)).append(", ")
-                .append(want == null ? "NULL" : cString(want)).append(", ").append(pos.line()).append(", ")
-                .append(pos.col()).append("};\n");
+                .append(want == null ? "NULL" : cString(approx != null ? approx.toString() : want)).append(", ")
+                .append(pos.line()).append(", ").append(pos.col());
+        if (approx != null) {
+            table.append(", 1, ").append(approx.value()).append("L, ").append(approx.percent()).append(", ")
+                    .append(approx.unit().equals("ms") ? 1 : 0);
+        }
+        table.append("};\n");
         return "&" + n;
     }
 

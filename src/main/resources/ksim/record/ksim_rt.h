@@ -95,6 +95,9 @@ struct rt_st {
     const char *text;
     const char *want;
     int line, col;
+    int approx;          /* expect CALL ~ VALUE [within P%]: a numeric comparison */
+    long av;             /* VALUE */
+    int apct, ams;       /* P, and whether results are in "N ms" */
 };
 
 /** A task's own context (ksim: the interpreter's name and the task's PID namespace). */
@@ -493,11 +496,28 @@ RT void rt_expect_failed(const struct rt_st *s, const char *got)
     }
 }
 
+/** expect CALL ~ VALUE: the result's number is within P% of VALUE, or 20 ms for results in ms (ksim's Approx). */
+RT int rt_approx_ok(const struct rt_st *s, const char *res)
+{
+    const char *p = res;
+    int neg = *p == '-';
+    if (neg) p++;
+    if (*p < '0' || *p > '9') return 0;
+    long got = 0;
+    while (*p >= '0' && *p <= '9') got = got * 10 + (*p++ - '0');
+    if (neg) got = -got;
+    if (s->ams ? strcmp(p, " ms") != 0 : *p != 0) return 0;
+    long tol = (s->av < 0 ? -s->av : s->av) * s->apct / 100;
+    if (s->ams && tol < 20) tol = 20;
+    long d = got - s->av;
+    return (d < 0 ? -d : d) <= tol;
+}
+
 /** The statement's line with its result; checks an expect. */
 RT void rt_done(const struct rt_st *s, const char *res)
 {
     rt_line(s->text, res);
-    if (s->want && strcmp(res, s->want) != 0) rt_expect_failed(s, res);
+    if (s->want && (s->approx ? !rt_approx_ok(s, res) : strcmp(res, s->want) != 0)) rt_expect_failed(s, res);
 }
 
 RT void rt_fail(const struct rt_st *s, long err)
