@@ -9,6 +9,7 @@ import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.sched.RunQueue;
 import ksim.kernel.task.MmStruct;
+import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskState;
 
@@ -83,6 +84,24 @@ public final class Invariants {
                 bad.add("uid " + e.getKey() + ": counted " + k.userProcesses.get(e.getKey()) + " tasks but owns "
                         + e.getValue()[0]);
             }
+        }
+        Map<Integer, int[]> charged = new java.util.TreeMap<>();
+        java.util.Set<SignalStruct> groups = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Task t : all) {
+            t.pending.countCharges(charged);
+            if (groups.add(t.signal)) {
+                t.signal.sharedPending.countCharges(charged);
+            }
+        }
+        for (Map.Entry<Integer, int[]> e : charged.entrySet()) {
+            if (k.userSigpending.get(e.getKey()) != e.getValue()[0]) {
+                bad.add("uid " + e.getKey() + ": counted " + k.userSigpending.get(e.getKey())
+                        + " pending sigqueues but its tasks hold " + e.getValue()[0]);
+            }
+        }
+        long held = charged.values().stream().mapToLong(c -> c[0]).sum();
+        if (k.userSigpending.total() != held) {
+            bad.add("pending sigqueues: counted " + k.userSigpending.total() + " in all but " + held + " are queued");
         }
         if (threads != k.nrThreads) {
             bad.add("nr_threads " + k.nrThreads + " but " + threads + " tasks are hashed");

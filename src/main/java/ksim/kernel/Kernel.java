@@ -51,6 +51,8 @@ public final class Kernel {
 
     /** Tasks per real uid, for RLIMIT_NPROC. */
     public final UserCounts userProcesses = new UserCounts();
+    /** Queued sigqueues per real uid, for RLIMIT_SIGPENDING (UCOUNT_RLIMIT_SIGPENDING). */
+    public final UserCounts userSigpending = new UserCounts();
 
     private long now;
     private int nsSerial;

@@ -3,24 +3,36 @@ package ksim.kernel;
 import java.util.HashMap;
 
 /**
- * kernel/ucount.c, UCOUNT_RLIMIT_NPROC: how many tasks each real uid owns (zombies
- * included, until release_task()), the number RLIMIT_NPROC is checked against in
- * copy_process().
+ * kernel/ucount.c: one of struct ucounts' rlimit counters (enum rlimit_type) for every real
+ * uid: UCOUNT_RLIMIT_NPROC, the tasks a user owns (zombies included, until release_task()),
+ * which copy_process() checks against RLIMIT_NPROC; UCOUNT_RLIMIT_SIGPENDING, the sigqueues
+ * queued to a user's tasks, which __sigqueue_alloc() checks against RLIMIT_SIGPENDING.
  */
 public final class UserCounts {
-    /** uid → tasks. Only looked up, never iterated. */
+    /** uid → count. Iterated only to sum it up. */
     private final HashMap<Integer, Integer> counts = new HashMap<>();
 
+    /** get_rlimit_value(). */
     public int get(int uid) {
         return counts.getOrDefault(uid, 0);
     }
 
-    public void inc(int uid) {
-        counts.merge(uid, 1, Integer::sum);
+    /** inc_rlimit_ucounts(): the new count. */
+    public int inc(int uid) {
+        return counts.merge(uid, 1, Integer::sum);
     }
 
     public void dec(int uid) {
         counts.merge(uid, -1, Integer::sum);
+    }
+
+    /** The sum over all uids (for the invariant checker). */
+    public long total() {
+        long n = 0;
+        for (int c : counts.values()) {
+            n += c;
+        }
+        return n;
     }
 
     public void move(int from, int to) {

@@ -187,7 +187,7 @@ public final class Exit {
                 if (t.pdeathSignal != 0) {
                     // group_send_sig_info(pdeath_signal, SEND_SIG_NOINFO, t, PIDTYPE_TGID)
                     Signals.sendSignal(k, t.pdeathSignal, t, PidType.PIDTYPE_TGID,
-                            father.pidNr(t.activePidNs()) == 0);
+                            father.pidNr(t.activePidNs()) == 0, Signals.SEND_SIG_NOINFO);
                 }
             }
             if (!reaper.sameThreadGroup(father)) {
@@ -285,7 +285,11 @@ public final class Exit {
             }
         }
         if (sig > 0 && sig <= Signal._NSIG) {
-            Signals.sendSignal(k, sig, parent, PidType.PIDTYPE_TGID, false);
+            // an exit signal that is real-time may find no sigqueue and be dropped (-EAGAIN, ignored)
+            int status = (tsk.signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0 ? tsk.signal.groupExitCode
+                    : tsk.exitCode;
+            int why = (status & 0x7f) == 0 ? Wait.CLD_EXITED : (status & 0x80) != 0 ? Wait.CLD_DUMPED : Wait.CLD_KILLED;
+            Signals.sendSignal(k, sig, parent, PidType.PIDTYPE_TGID, false, why);
         }
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, tsk);
         return autoreap;
@@ -337,6 +341,10 @@ public final class Exit {
             k.nrProcesses--;
         }
         tsk.threadNode.unlink();
+        tsk.pending.flushAll(k.userSigpending); // flush_sigqueue(): a zombie's signals were charged until now
+        if (groupDead) {
+            sig.sharedPending.flushAll(k.userSigpending);
+        }
     }
 
 

@@ -27,9 +27,9 @@ public final class JobControl {
     /** prepare_signal()'s SIGCONT branch: pending stops go, stopped threads wake, the parent will hear of it. */
     static void prepareContinue(Kernel k, Task p) {
         SignalStruct signal = p.signal;
-        signal.sharedPending.flush(Signals.SIG_KERNEL_STOP_MASK);
+        signal.sharedPending.flush(Signals.SIG_KERNEL_STOP_MASK, k.userSigpending);
         for (Task t : signal.threadHead) {
-            t.pending.flush(Signals.SIG_KERNEL_STOP_MASK);
+            t.pending.flush(Signals.SIG_KERNEL_STOP_MASK, k.userSigpending);
             t.jobctl &= ~(JOBCTL_STOP_PENDING | JOBCTL_STOP_CONSUME | JOBCTL_STOP_DEQUEUED | JOBCTL_STOPPED);
             if (k.sched.wakeUpState(t, TaskState.__TASK_STOPPED)) {
                 t.sigPending = true; // it resumes inside get_signal(), which tells the parent
@@ -133,7 +133,7 @@ public final class JobControl {
         Task parent = leader.realParent;
         int handler = parent.sighand.handler[Signal.SIGCHLD - 1];
         if (handler != Signal.SIG_IGN && (parent.sighand.flags[Signal.SIGCHLD - 1] & Signals.SA_NOCLDSTOP) == 0) {
-            Signals.sendSignal(k, Signal.SIGCHLD, parent, PidType.PIDTYPE_TGID, true);
+            Signals.sendSignal(k, Signal.SIGCHLD, parent, PidType.PIDTYPE_TGID, true, why);
         }
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, leader);
     }
@@ -198,6 +198,7 @@ public final class JobControl {
 
     /** __kill_pgrp_info() from the kernel (SEND_SIG_PRIV). */
     private static void killPgrp(Kernel k, int sig, Pid pgrp) {
-        pgrp.tasks[PidType.PIDTYPE_PGID].forEachSafe(p -> Signals.sendSignal(k, sig, p, PidType.PIDTYPE_PGID, true));
+        pgrp.tasks[PidType.PIDTYPE_PGID].forEachSafe(
+                p -> Signals.sendSignal(k, sig, p, PidType.PIDTYPE_PGID, true, Signals.SEND_SIG_PRIV));
     }
 }

@@ -1,14 +1,25 @@
 package ksim.kernel.signal;
 
+import java.util.ArrayDeque;
+import ksim.kernel.UserCounts;
+
 /**
- * include/linux/signal_types.h: struct sigpending. Standard signals (1-31) are a bit each:
- * one instance at most. Real-time signals (32-64) queue every instance; ksim keeps how
- * many of each are queued, which is all their order (lowest number first) needs.
+ * include/linux/signal_types.h: struct sigpending, a pending set and a queue of struct
+ * sigqueue. Standard signals (1-31) are a bit each: one instance at most. Real-time signals
+ * (32-64) queue every instance that got a sigqueue. ksim keeps each signal's sigqueues apart
+ * (only their order within one signal is ever seen) and, for each, the real uid whose
+ * RLIMIT_SIGPENDING count it holds (q->ucounts). A signal may be pending with no sigqueue at
+ * all: __sigqueue_alloc() failed and the info was lost.
  */
 public final class SigPending {
+    /** What {@link #add} is given for a signal made pending without a sigqueue. */
+    public static final int NO_SIGQUEUE = -1;
+
     /** The pending set: bit (sig - 1). */
     public long signal;
-    private final int[] rtQueued = new int[Signal._NSIG + 1];
+    /** Per signal: the uids its queued sigqueues are charged to, oldest first; null when none ever was. */
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Integer>[] queue = new ArrayDeque[Signal._NSIG + 1];
 
     static long bit(int sig) {
         return 1L << (sig - 1);
@@ -18,43 +29,62 @@ public final class SigPending {
         return (signal & bit(sig)) != 0;
     }
 
-    /** Queues one instance (a standard signal already pending is not queued twice: legacy_queue()). */
-    void add(int sig) {
-        if (sig >= Signal.SIGRTMIN) {
-            rtQueued[sig]++;
+    /**
+     * list_add_tail() of a sigqueue charged to {@code uid} (or none: {@link #NO_SIGQUEUE}) and
+     * sigaddset(). A standard signal already pending is never added twice (legacy_queue()).
+     */
+    void add(int sig, int uid) {
+        if (uid != NO_SIGQUEUE) {
+            if (queue[sig] == null) {
+                queue[sig] = new ArrayDeque<>(2);
+            }
+            queue[sig].addLast(uid);
         }
         signal |= bit(sig);
     }
 
-    /** Takes one instance of {@code sig} off the queue (collect_signal()). */
-    void take(int sig) {
-        if (sig >= Signal.SIGRTMIN && --rtQueued[sig] > 0) {
-            return;
-        }
-        if (sig >= Signal.SIGRTMIN) {
-            rtQueued[sig] = 0;
+    /**
+     * collect_signal(): takes the first sigqueue of {@code sig} (__sigqueue_free() uncharges its
+     * user); the signal stays pending while another one is queued.
+     */
+    void take(int sig, UserCounts sigpending) {
+        ArrayDeque<Integer> q = queue[sig];
+        if (q != null && !q.isEmpty()) {
+            sigpending.dec(q.pollFirst());
+            if (!q.isEmpty()) {
+                return;
+            }
         }
         signal &= ~bit(sig);
     }
 
-    /** flush_sigqueue_mask(): drops every signal in {@code mask}. */
-    void flush(long mask) {
+    /** flush_sigqueue_mask(): drops every signal in {@code mask}, uncharging their sigqueues. */
+    void flush(long mask, UserCounts sigpending) {
         long hit = signal & mask;
         signal &= ~mask;
-        for (int sig = Signal.SIGRTMIN; sig <= Signal._NSIG; sig++) {
-            if ((hit & bit(sig)) != 0) {
-                rtQueued[sig] = 0;
+        for (int sig = 1; sig <= Signal._NSIG; sig++) {
+            if ((hit & bit(sig)) != 0 && queue[sig] != null) {
+                while (!queue[sig].isEmpty()) {
+                    sigpending.dec(queue[sig].pollFirst());
+                }
             }
         }
     }
 
-    /** The number of queued instances (for SigQ in /proc). */
-    public int queued() {
-        int n = Long.bitCount(signal & ((1L << (Signal.SIGRTMIN - 1)) - 1));
-        for (int sig = Signal.SIGRTMIN; sig <= Signal._NSIG; sig++) {
-            n += rtQueued[sig];
+    /** flush_sigqueue(): drops everything. */
+    public void flushAll(UserCounts sigpending) {
+        flush(-1L, sigpending);
+    }
+
+    /** Adds to {@code perUid} how many sigqueues here each uid is charged for (the invariant checker). */
+    public void countCharges(java.util.Map<Integer, int[]> perUid) {
+        for (ArrayDeque<Integer> q : queue) {
+            if (q != null) {
+                for (int uid : q) {
+                    perUid.computeIfAbsent(uid, u -> new int[1])[0]++;
+                }
+            }
         }
-        return n;
     }
 
     /**

@@ -30,7 +30,7 @@ public final class SignalCalls {
 
     /** rt_sigaction(sig, {handler, flags, empty mask}): do_sigaction(). */
     public static Syscall sigaction(int sig, int handler, long flags) {
-        return Sys.of("rt_sigaction", (k, t) -> doSigaction(t, sig, handler, flags));
+        return Sys.of("rt_sigaction", (k, t) -> doSigaction(k, t, sig, handler, flags));
     }
 
     /** rt_sigprocmask(how, set). */
@@ -71,11 +71,11 @@ public final class SignalCalls {
         return 0;
     }
 
-    /** group_send_sig_info(): permission, then send (signal 0 only checks). */
+    /** group_send_sig_info() with kill()'s siginfo (SI_USER): permission, then send (signal 0 only checks). */
     private static long groupSendSigInfo(Kernel k, Task current, int sig, Task p, int type) {
         long ret = checkKillPermission(current, sig, p);
         if (ret == 0 && sig != 0 && p.sighand != null) {
-            Signals.sendSignal(k, sig, p, type, fromAncestorNs(current, p));
+            ret = Signals.sendSignal(k, sig, p, type, fromAncestorNs(current, p), Signals.SI_USER);
         }
         return ret;
     }
@@ -134,14 +134,14 @@ public final class SignalCalls {
             return Errno.ESRCH.ret();
         }
         long err = checkKillPermission(current, sig, p);
-        if (err == 0 && sig != 0) {
-            Signals.sendSignal(k, sig, p, PidType.PIDTYPE_PID, fromAncestorNs(current, p));
+        if (err == 0 && sig != 0) { // do_send_specific(): tgkill's siginfo is SI_TKILL
+            err = Signals.sendSignal(k, sig, p, PidType.PIDTYPE_PID, fromAncestorNs(current, p), Signals.SI_TKILL);
         }
         return err;
     }
 
     /** do_sigaction(): SIGKILL/SIGSTOP cannot be changed; ignoring a pending signal discards it. */
-    private static long doSigaction(Task t, int sig, int handler, long flags) {
+    private static long doSigaction(Kernel k, Task t, int sig, int handler, long flags) {
         if (!Signal.valid(sig) || sig < 1 || Signals.in(Signals.SIG_KERNEL_ONLY_MASK, sig)) {
             return Errno.EINVAL.ret();
         }
@@ -151,9 +151,9 @@ public final class SignalCalls {
         h.mask[sig - 1] = 0;
         if (Signals.handlerIgnored(handler, sig)) {
             long m = bit(sig);
-            t.signal.sharedPending.flush(m);
+            t.signal.sharedPending.flush(m, k.userSigpending);
             for (Task th : t.signal.threadHead) {
-                th.pending.flush(m);
+                th.pending.flush(m, k.userSigpending);
             }
         }
         return 0;

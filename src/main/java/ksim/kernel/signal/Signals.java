@@ -2,9 +2,11 @@ package ksim.kernel.signal;
 
 import static ksim.kernel.signal.SigPending.bit;
 
+import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.pid.PidType;
+import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
@@ -29,6 +31,19 @@ public final class Signals {
     /** SA_* flags (arch/x86/include/uapi/asm/signal.h). */
     public static final long SA_NOCLDSTOP = 0x1, SA_NOCLDWAIT = 0x2, SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000,
             SA_RESTART = 0x10000000, SA_NODEFER = 0x40000000, SA_RESETHAND = 0x80000000L;
+
+    /**
+     * The siginfo a sender passes, as far as queueing cares: the two is_si_special() ones
+     * (SEND_SIG_NOINFO, SEND_SIG_PRIV), else its si_code (include/uapi/asm-generic/siginfo.h;
+     * a CLD_* code for SIGCHLD and the exit signal).
+     */
+    public static final int SEND_SIG_NOINFO = Integer.MIN_VALUE, SEND_SIG_PRIV = Integer.MIN_VALUE + 1;
+    public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_TKILL = -6;
+
+    /** is_si_special(). */
+    static boolean isSiSpecial(int info) {
+        return info == SEND_SIG_NOINFO || info == SEND_SIG_PRIV;
+    }
 
     static boolean in(long mask, int sig) {
         return sig >= 1 && sig <= Signal._NSIG && (mask & bit(sig)) != 0;
@@ -80,30 +95,60 @@ public final class Signals {
     }
 
     /**
-     * send_signal_locked(): {@code type} PIDTYPE_PID queues on the thread, anything else on the
+     * __send_signal_locked(): {@code type} PIDTYPE_PID queues on the thread, anything else on the
      * group. {@code force}: the signal comes from the kernel or from an ancestor namespace, so
-     * a namespace init cannot ignore SIGKILL/SIGSTOP.
+     * a namespace init cannot ignore SIGKILL/SIGSTOP. {@code info}: SEND_SIG_NOINFO,
+     * SEND_SIG_PRIV or the si_code. Every instance but SIGKILL gets a sigqueue, which the
+     * receiver's user may not have (RLIMIT_SIGPENDING): a standard signal sent with a kill()
+     * or kernel siginfo gets one anyway (override_rlimit); any other is still made pending
+     * without one (its info is lost), except a real-time signal with a siginfo other than
+     * kill()'s (tgkill, rt_sigqueueinfo, an exit signal), which is dropped: -EAGAIN.
      */
-    public static void sendSignal(Kernel k, int sig, Task t, int type, boolean force) {
+    public static long sendSignal(Kernel k, int sig, Task t, int type, boolean force, int info) {
         if (!prepareSignal(k, sig, t, force)) {
-            return;
+            return 0;
         }
         SigPending pending = type == PidType.PIDTYPE_PID ? t.pending : t.signal.sharedPending;
         if (sig < Signal.SIGRTMIN && pending.has(sig)) {
-            return; // legacy_queue(): one instance of a standard signal
+            return 0; // legacy_queue(): one instance of a standard signal
         }
-        pending.add(sig);
+        int charged = SigPending.NO_SIGQUEUE;
+        if (sig != Signal.SIGKILL) { // no useless siginfo for SIGKILL
+            boolean overrideRlimit = sig < Signal.SIGRTMIN && (isSiSpecial(info) || info >= 0);
+            charged = sigqueueAlloc(k, t, overrideRlimit);
+            if (charged == SigPending.NO_SIGQUEUE && !isSiSpecial(info) && sig >= Signal.SIGRTMIN
+                    && info != SI_USER) {
+                return Errno.EAGAIN.ret(); // queue overflow: abort
+            }
+        }
+        pending.add(sig, charged);
         completeSignal(k, sig, t, type);
+        return 0;
+    }
+
+    /**
+     * __sigqueue_alloc(): a sigqueue is charged to the real uid of the receiver's cred
+     * (task_ucounts(), inc_rlimit_get_ucounts()); past the receiver's soft RLIMIT_SIGPENDING
+     * there is none, unless {@code overrideRlimit}. Returns the uid charged, or NO_SIGQUEUE.
+     */
+    private static int sigqueueAlloc(Kernel k, Task t, boolean overrideRlimit) {
+        int uid = t.cred.uid();
+        long sigpending = k.userSigpending.inc(uid);
+        if (overrideRlimit || Long.compareUnsigned(sigpending, t.signal.rlim.cur[Rlimits.RLIMIT_SIGPENDING]) <= 0) {
+            return uid;
+        }
+        k.userSigpending.dec(uid); // dec_rlimit_put_ucounts(): print_dropped_signal()
+        return SigPending.NO_SIGQUEUE;
     }
 
     /** A signal the kernel itself raises at a group (SEND_SIG_PRIV: forced). */
     public static void sendSignal(Kernel k, int sig, Task t) {
-        sendSignal(k, sig, t, PidType.PIDTYPE_TGID, true);
+        sendSignal(k, sig, t, PidType.PIDTYPE_TGID, true, SEND_SIG_PRIV);
     }
 
     /** send_signal(SIGKILL, p, PIDTYPE_TGID) from the kernel. */
     public static void sendSigkill(Kernel k, Task p) {
-        sendSignal(k, Signal.SIGKILL, p, PidType.PIDTYPE_TGID, true);
+        sendSignal(k, Signal.SIGKILL, p, PidType.PIDTYPE_TGID, true, SEND_SIG_PRIV);
     }
 
     /** prepare_signal(): stop signals flush SIGCONT and the reverse; false when the signal is to be dropped. */
@@ -114,9 +159,9 @@ public final class Signals {
         }
         if (sigKernelStop(sig)) {
             long flush = bit(Signal.SIGCONT);
-            signal.sharedPending.flush(flush);
+            signal.sharedPending.flush(flush, k.userSigpending);
             for (Task t : signal.threadHead) {
-                t.pending.flush(flush);
+                t.pending.flush(flush, k.userSigpending);
             }
         } else if (sig == Signal.SIGCONT) {
             JobControl.prepareContinue(k, p);
@@ -176,7 +221,7 @@ public final class Signals {
 
     /** sigaddset(&t->pending.signal, SIGKILL) and a fatal wake-up. */
     public static void addSigkill(Kernel k, Task t) {
-        t.pending.add(Signal.SIGKILL);
+        t.pending.add(Signal.SIGKILL, SigPending.NO_SIGQUEUE);
         signalWakeUp(k, t, true);
     }
 
@@ -216,7 +261,7 @@ public final class Signals {
                 JobControl.notifyContinuedOrStopped(k, p);
             }
             if ((signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0 || signal.groupExecTask != null) {
-                p.pending.take(Signal.SIGKILL);
+                p.pending.take(Signal.SIGKILL, k.userSigpending);
                 if ((p.flags & TaskFlags.PF_EXITING) != 0) {
                     recalcSigpending(p);
                     return Decision.NONE;
@@ -226,7 +271,7 @@ public final class Signals {
             if ((p.jobctl & JobControl.JOBCTL_STOP_PENDING) != 0 && JobControl.doSignalStop(k, p, 0)) {
                 return new Decision(Decision.Kind.STOPPED, 0);
             }
-            int sig = dequeue(p);
+            int sig = dequeue(k, p);
             if (sig == 0) {
                 recalcSigpending(p);
                 return Decision.NONE;
@@ -263,16 +308,16 @@ public final class Signals {
     }
 
     /** dequeue_signal(): the thread's own queue first, then the group's; job-control bookkeeping. */
-    private static int dequeue(Task p) {
+    private static int dequeue(Kernel k, Task p) {
         int sig = p.pending.next(p.blocked);
         if (sig != 0) {
-            p.pending.take(sig);
+            p.pending.take(sig, k.userSigpending);
         } else {
             sig = p.signal.sharedPending.next(p.blocked);
             if (sig == 0) {
                 return 0;
             }
-            p.signal.sharedPending.take(sig);
+            p.signal.sharedPending.take(sig, k.userSigpending);
         }
         if (sigKernelStop(sig)) {
             p.jobctl |= JobControl.JOBCTL_STOP_DEQUEUED;
