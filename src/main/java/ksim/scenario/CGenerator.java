@@ -147,6 +147,8 @@ final class CGenerator {
         if (approx != null) {
             table.append(", 1, ").append(approx.value()).append("L, ").append(approx.percent()).append(", ")
                     .append(approx.unit().equals("ms") ? 1 : 0);
+        } else {
+            table.append(", 0, 0L, 0, 0");
         }
         table.append("};\n");
         return "&" + n;

@@ -98,7 +98,7 @@ class CGeneratorTest {
         assertTrue(c.contains("#define RT_FILE \"examples/orphan.ksim\""), c);
         assertTrue(c.contains("#define RT_CPUS 0"));
         assertTrue(c.contains("#ifndef KSIM_RT_H"), "the runtime is included");
-        assertTrue(c.contains("static const struct rt_st S1 = {\"fork parent\", NULL, 3, 5};"), c);
+        assertTrue(c.contains("static const struct rt_st S1 = {\"fork parent\", NULL, 3, 5, 0, 0L, 0, 0};"), c);
         assertTrue(c.contains("rt_fork(&S1, \"parent\", -1, blk_0);"), c);
         assertTrue(c.contains("rt_fork(&S4, \"orphan\", -1, blk_1);"), c);
         assertTrue(c.contains("rt_wait4(&S2, rt_val(\"parent\"), 0L);"), c);
@@ -126,7 +126,7 @@ class CGeneratorTest {
         assertTrue(c.contains("case 1: img_1(); break;"), c);
         assertTrue(c.contains("case 2: img_2(); break;"), c);
         assertTrue(c.contains("static void img_2(void)\n{\n    rt_execed(&S8);"), c);
-        assertTrue(c.contains("{\"exec newmain\", NULL, 16, 5};"), c);
+        assertTrue(c.contains("{\"exec newmain\", NULL, 16, 5, 0, 0L, 0, 0};"), c);
     }
 
     @Test

@@ -142,7 +142,10 @@ class ParserTest {
             main {\\n  clone c {\\n  }\\n} => t.ksim:2:11: expected clone flags (CLONE_…|SIGCHLD or 0), found '{'
             main {\\n  repeat x {\\n  }\\n} => t.ksim:2:10: expected a count after 'repeat', found 'x'
             main {\\n  exec {\\n  }\\n} => t.ksim:2:8: expected a program name after 'exec', found '{'
-            main {\\n  expect getpid()\\n} => t.ksim:2:18: expected '=' and the expected result, found end of line
+            main {\\n  expect getpid()\\n} => t.ksim:2:18: expected '=' (or '~') and the expected result, found end of line
+            main {\\n  expect getpid() ~\\n} => t.ksim:2:20: expected the expected result after '~'
+            main {\\n  expect cputime(main) ~ lots\\n} => t.ksim:2:26: expected a number, 'N ms', and optionally 'within P%' after '~'
+            main {\\n  expect cputime(main) ~ 10 ms within ten\\n} => t.ksim:2:26: expected a number, 'N ms', and optionally 'within P%' after '~'
             main {\\n  expect getpid() =\\n} => t.ksim:2:20: expected the expected result after '='
             main {\\n  expect exit(1) = 0\\n} => t.ksim:2:10: exit() prints no result to expect
             main {\\n  expect fork a {\\n  }\\n} => t.ksim:2:10: expected a call after 'expect'

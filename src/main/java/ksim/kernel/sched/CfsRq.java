@@ -45,6 +45,10 @@ final class CfsRq {
     void enqueueEntity(Task p) {
         SchedEntity se = p.se;
         se.seq = seq++;
+        if (se.inTree) { // a bug: the tree would hold the entity twice
+            throw new IllegalStateException(p + " is already in the tree");
+        }
+        se.inTree = true;
         timeline.add(p);
         avgVruntime += key(se) * se.weight;
         avgLoad += se.weight;
@@ -53,7 +57,10 @@ final class CfsRq {
     /** __dequeue_entity() with avg_vruntime_sub(). */
     void dequeueEntity(Task p) {
         SchedEntity se = p.se;
-        timeline.remove(p);
+        if (!timeline.remove(p)) { // a bug: its key changed while it was in the tree
+            throw new IllegalStateException(p + " is not in the tree where its key says");
+        }
+        se.inTree = false;
         avgVruntime -= key(se) * se.weight;
         avgLoad -= se.weight;
     }

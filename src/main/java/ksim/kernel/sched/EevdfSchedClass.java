@@ -111,12 +111,17 @@ final class EevdfSchedClass extends FairSchedClass {
         return pickEntity(cfs) == p;
     }
 
-    /** update_entity_lag(), and PLACE_REL_DEADLINE for an entity that is not going to sleep. */
+    /** update_entity_lag(): measured while the entity still counts in avg_vruntime. */
     @Override
     void saveOnDequeue(CfsRq cfs, SchedEntity se, int flags) {
         long vlag = cfs.avgVruntime() - se.vruntime;
         long limit = Weights.calcDeltaFair(Math.max(2 * se.slice, tickNs), se);
         se.vlag = Math.max(-limit, Math.min(limit, vlag));
+    }
+
+    /** PLACE_REL_DEADLINE: an entity that is not going to sleep keeps its deadline relative to its vruntime. */
+    @Override
+    void afterDequeue(CfsRq cfs, SchedEntity se, int flags) {
         if ((flags & DEQUEUE_SLEEP) == 0) {
             se.deadline -= se.vruntime;
             se.relDeadline = true;

@@ -149,7 +149,7 @@ final class LoadBalance {
         if (best == null) {
             return false;
         }
-        s.moveQueuedTask(best, rq);
+        s.moveQueuedTask(best, rq, false);
         return true;
     }
 

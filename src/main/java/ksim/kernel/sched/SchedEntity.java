@@ -29,6 +29,8 @@ public final class SchedEntity {
     public long nrMigrations;
     /** Tie-break for equal keys in the tree: insertion order (the kernel puts equal keys to the right). */
     long seq;
+    /** In the cfs_rq's tree (so its key must not change). */
+    boolean inTree;
 
     public long weight() {
         return weight;

@@ -118,7 +118,9 @@ final class SchedInvariants {
                 for (SchedClass c : new SchedClass[] {s.rt, s.fair}) {
                     for (Task t : c.queuedTasks(busy)) {
                         if (Scheduler.allowed(t, idle.cpu)) {
-                            bad.add("cpu " + idle.cpu + " is idle while " + t + " waits on cpu " + busy.cpu);
+                            bad.add("cpu " + idle.cpu + " is idle (curr " + idle.curr + ") while " + t + " ("
+                                    + Scheduler.className(t) + ", cpus " + t.cpusAllowed + ") waits on cpu " + busy.cpu
+                                    + " (curr " + busy.curr + ", " + busy.nrRunning + " runnable)");
                         }
                     }
                 }

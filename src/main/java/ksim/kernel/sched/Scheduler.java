@@ -218,11 +218,19 @@ public final class Scheduler {
 
     /** move_queued_task(): a queued task that is not running moves to another CPU's queue. */
     void moveQueuedTask(Task p, RunQueue to) {
+        moveQueuedTask(p, to, true);
+    }
+
+    /** As {@link #moveQueuedTask(Task, RunQueue)}; {@code balance} false when rq is mid-schedule() pulling work for itself. */
+    void moveQueuedTask(Task p, RunQueue to, boolean balance) {
         RunQueue from = rqs[p.cpu];
         deactivateTask(from, p, SchedClass.DEQUEUE_SAVE | SchedClass.DEQUEUE_MOVE);
         setTaskCpu(p, to.cpu);
         activateTask(to, p, SchedClass.ENQUEUE_MIGRATED);
         wakeupPreempt(to, p);
+        if (balance) {
+            this.balance.afterEnqueue(to, p);
+        }
     }
 
     /** wakeup_preempt(): should {@code p}, just queued on rq, preempt rq's curr? */
@@ -393,6 +401,10 @@ public final class Scheduler {
             switches.contextSwitch(rq, prev, next);
             if (prev.state == TaskState.TASK_DEAD) {
                 deadRuntime += prev.se.sumExecRuntime;
+            } else if (prev.onRq && prev != rq.idle) {
+                // preempted and waiting: an RT task may be pushed elsewhere at once (the
+                // balance callback); idle CPUs are kicked now rather than at the next tick
+                balance.afterEnqueue(rq, prev);
             }
             armTick(rq);
         }
@@ -400,6 +412,7 @@ public final class Scheduler {
             setTaskCpu(prev, migrateTo.cpu);
             activateTask(migrateTo, prev, SchedClass.ENQUEUE_MIGRATED);
             wakeupPreempt(migrateTo, prev);
+            balance.afterEnqueue(migrateTo, prev);
         }
     }
 
