@@ -43,11 +43,42 @@ public final class Benchmarks {
                 perCycle[rounds - 1], "ns wall");
     }
 
+    /**
+     * Two processes ping-ponging a byte through pipes on one CPU: wall nanoseconds per
+     * simulated context switch (the inverse of switches per wall second).
+     */
+    public static Result contextSwitch(int roundTrips, int warmups, int rounds) {
+        double[] perSwitch = new double[rounds];
+        for (int r = -warmups; r < rounds; r++) {
+            KernelConfig cfg = new KernelConfig();
+            cfg.cpus = 1;
+            Kernel k = new Kernel(cfg);
+            k.boot(new InitProgram(new PipePingPong(roundTrips)));
+            long t0 = System.nanoTime();
+            k.run();
+            long t1 = System.nanoTime();
+            long switches = k.sched.switches.switches;
+            if (switches < 2L * roundTrips) {
+                throw new IllegalStateException("the ping-pong did not run: " + switches + " switches");
+            }
+            if (r >= 0) {
+                perSwitch[r] = (double) (t1 - t0) / switches;
+            }
+        }
+        Arrays.sort(perSwitch);
+        return new Result("context switch (pipe ping-pong, 1 CPU)", perSwitch[rounds / 2], perSwitch[0],
+                perSwitch[rounds - 1], "ns wall");
+    }
+
     public static void runAll(PrintStream out, boolean quick) {
         out.println("ksim bench — wall time on this machine (" + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + Runtime.version() + ")");
         out.flush();
         int cycles = quick ? 20_000 : 200_000;
         out.println(forkExitWait(cycles, quick ? 2 : 5, quick ? 3 : 7));
+        out.flush();
+        Result cs = contextSwitch(quick ? 50_000 : 500_000, quick ? 2 : 5, quick ? 3 : 7);
+        out.println(cs);
+        out.printf("%-34s %10.0f switches per wall second%n", "", 1e9 / cs.medianNs());
     }
 }

@@ -1,0 +1,88 @@
+package ksim.bench;
+
+import ksim.kernel.exit.ExitGroup;
+import ksim.kernel.exit.Wait;
+import ksim.kernel.fork.Clone;
+import ksim.kernel.fs.PipeCalls;
+import ksim.kernel.signal.Signal;
+import ksim.kernel.task.Program;
+import ksim.kernel.task.Task;
+import ksim.kernel.task.UserOp;
+
+/**
+ * Two processes passing a byte back and forth through two pipes, {@code n} round trips: on
+ * one CPU every transfer is a context switch (lmbench's lat_ctx, and the real-kernel C
+ * program in bench/).
+ */
+final class PipePingPong implements Program {
+    private final int n;
+    private int step;
+    private boolean child;
+    private boolean done;
+    private int left;
+    private final int[] ping = new int[2];
+    private final int[] pong = new int[2];
+    private UserOp pending;
+
+    PipePingPong(int n) {
+        this.n = n;
+        this.left = n;
+    }
+
+    @Override
+    public UserOp next(Task current) {
+        if (done) {
+            return pending = ExitGroup.exitGroup(0);
+        }
+        if (step < 2) {
+            return pending = new PipeCalls.PipeCreate();
+        }
+        if (step == 2) {
+            return pending = new Clone(Signal.SIGCHLD);
+        }
+        if (left == 0) {
+            return pending = child ? ExitGroup.exitGroup(0) : new Wait.Wait4(-1, 0);
+        }
+        boolean write = child == ((step & 1) == 0); // parent: write then read; child: read then write
+        int fd = write ? (child ? pong[1] : ping[1]) : (child ? ping[0] : pong[0]);
+        return pending = write ? new PipeCalls.Write(fd, 1) : new PipeCalls.Read(fd, 1);
+    }
+
+    @Override
+    public void complete(Task current, UserOp op, long ret) {
+        if (op != pending) {
+            return;
+        }
+        if (op instanceof PipeCalls.PipeCreate pc) {
+            int[] fds = step == 0 ? ping : pong;
+            fds[0] = pc.fds[0];
+            fds[1] = pc.fds[1];
+            step++;
+        } else if (op instanceof Clone) {
+            child = ret == 0;
+            step = 4;
+        } else if (op instanceof Wait.Wait4) {
+            done = true;
+        } else {
+            if (ret != 1) {
+                throw new IllegalStateException("ping-pong transfer failed: " + ret);
+            }
+            if ((step & 1) == 1) {
+                left--;
+            }
+            step++;
+        }
+    }
+
+    @Override
+    public Program copyForChild() {
+        PipePingPong c = new PipePingPong(n);
+        c.step = step;
+        c.ping[0] = ping[0];
+        c.ping[1] = ping[1];
+        c.pong[0] = pong[0];
+        c.pong[1] = pong[1];
+        c.pending = pending;
+        return c;
+    }
+}
