@@ -172,7 +172,7 @@ final class CGenerator {
             case "setpgid", "kill", "tgkill", "pause", "setuid", "setpriority", "sched_yield" ->
                 "rt_ret_int(" + s + ", " + sys(c.fn(), a) + ")";
             case "raise", "unshare", "nice", "getrlimit", "setrlimit", "getpriority", "sched_setscheduler",
-                 "sched_getscheduler" -> "rt_" + c.fn() + "(" + s + ", " + values(a) + ")";
+                 "sched_getscheduler", "sched_getaffinity" -> "rt_" + c.fn() + "(" + s + ", " + values(a) + ")";
             case "signal" -> "rt_signal(" + s + ", " + value(a.get(0)) + ", " + handler(a.get(1)) + ")";
             case "sigaction" -> "rt_sigaction(" + s + ", " + value(a.get(0)) + ", " + handler(a.get(1)) + ", "
                     + value(a.get(2)) + ")";

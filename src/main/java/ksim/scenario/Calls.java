@@ -32,7 +32,7 @@ final class Calls {
     }
 
     /** How the result prints (spec: "RESULT"). */
-    enum Result { INT, PID, NONE, WAIT, WAITID, ZERO, STATE, COMM, CPUTIME, POLICY, RLIMIT }
+    enum Result { INT, PID, NONE, WAIT, WAITID, ZERO, STATE, COMM, CPUTIME, POLICY, RLIMIT, CPUSET }
 
     record Spec(String name, List<ArgKind> args, Result result) {}
 
@@ -74,6 +74,7 @@ final class Calls {
         def("sched_setscheduler", Result.INT, ArgKind.PID, ArgKind.INT, ArgKind.INT);
         def("sched_getscheduler", Result.POLICY, ArgKind.PID);
         def("sched_setaffinity", Result.INT, ArgKind.PID, ArgKind.SET);
+        def("sched_getaffinity", Result.CPUSET, ArgKind.PID);
         def("sched_yield", Result.INT);
         def("sleep", Result.INT, ArgKind.DURATION);
         def("spin", Result.INT, ArgKind.DURATION);

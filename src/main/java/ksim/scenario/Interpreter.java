@@ -339,6 +339,9 @@ final class Interpreter implements Program {
             case "sched_getscheduler" -> {
                 return SchedCalls.getscheduler(intArg(t, c, 0));
             }
+            case "sched_getaffinity" -> {
+                return SchedCalls.getaffinity(intArg(t, c, 0));
+            }
             case "sched_setaffinity" -> {
                 java.util.BitSet cpus = new java.util.BitSet();
                 for (Arg a : ((SetArg) c.args().get(1)).elements()) {
@@ -446,6 +449,7 @@ final class Interpreter implements Program {
             case WAITID -> waitidResult(t, ((Wait.Waitid) op).wo);
             case ZERO -> "0";
             case POLICY -> SchedCalls.policyName(ret);
+            case CPUSET -> SchedCalls.GetAffinity.format(((SchedCalls.GetAffinity) op).mask);
             case RLIMIT -> limit(((Rlimit) op).outSoft) + " " + limit(((Rlimit) op).outHard);
             case STATE -> String.valueOf(((ProcPidStat) op).stat.state());
             case COMM -> ((ProcPidStat) op).stat.comm();

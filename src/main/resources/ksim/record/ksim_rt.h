@@ -1182,6 +1182,29 @@ RT void rt_sched_setaffinity(const struct rt_st *s, long pid, const long *cpus, 
     rt_ret_int(s, rt_sys(SYS_sched_setaffinity, pid, sizeof mask, mask));
 }
 
+/** sched_getaffinity(PID): the mask as a set, "{0, 1}". */
+RT void rt_sched_getaffinity(const struct rt_st *s, long pid)
+{
+    unsigned long mask[16] = {0};
+    long r = rt_sys(SYS_sched_getaffinity, pid, sizeof mask, mask);
+    if (r < 0) {
+        rt_fail(s, r);
+        return;
+    }
+    char b[RT_LINE], nb[24];
+    size_t n = rt_cat(b, 0, sizeof b - 1, "{");
+    int first = 1;
+    for (int cpu = 0; cpu < 1024; cpu++) {
+        if (!(mask[cpu / 64] & (1UL << (cpu % 64)))) continue;
+        if (!first) n = rt_cat(b, n, sizeof b - 1, ", ");
+        n = rt_cat(b, n, sizeof b - 1, rt_ltoa(cpu, nb));
+        first = 0;
+    }
+    n = rt_cat(b, n, sizeof b - 1, "}");
+    b[n] = 0;
+    rt_done(s, b);
+}
+
 /* ---- pipes ---------------------------------------------------------------------------------------------- */
 
 /** pipe(NAME): binds NAME.r and NAME.w to the two ends in the task's memory. */

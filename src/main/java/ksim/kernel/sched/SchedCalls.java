@@ -229,6 +229,52 @@ public final class SchedCalls {
         });
     }
 
+    /** sched_getaffinity(pid): the mask is left in {@link GetAffinity#mask}; glibc returns 0. */
+    public static GetAffinity getaffinity(int pid) {
+        return new GetAffinity(pid);
+    }
+
+    /** sched_getaffinity(): cpus_mask restricted to the online CPUs. */
+    public static final class GetAffinity extends Syscall {
+        private final int pid;
+        public BitSet mask;
+
+        GetAffinity(int pid) {
+            this.pid = pid;
+        }
+
+        @Override
+        public String name() {
+            return "sched_getaffinity";
+        }
+
+        @Override
+        public long run(Kernel k, Task t) {
+            if (pid < 0) {
+                return Errno.ESRCH.ret(); // find_process_by_pid() of a negative pid finds nothing
+            }
+            Task p = findProcessByPid(t, pid);
+            if (p == null) {
+                return Errno.ESRCH.ret();
+            }
+            mask = new BitSet();
+            mask.set(0, k.sched.rqs.length);
+            if (p.cpusAllowed != null) {
+                mask.and(p.cpusAllowed);
+            }
+            return 0;
+        }
+
+        /** "{0, 1}", as the trace prints a set. */
+        public static String format(BitSet mask) {
+            StringBuilder b = new StringBuilder("{");
+            for (int cpu = mask.nextSetBit(0); cpu >= 0; cpu = mask.nextSetBit(cpu + 1)) {
+                b.append(b.length() > 1 ? ", " : "").append(cpu);
+            }
+            return b.append('}').toString();
+        }
+    }
+
     /** sched_yield(). */
     public static Syscall yield() {
         return Sys.of("sched_yield", (k, t) -> {
