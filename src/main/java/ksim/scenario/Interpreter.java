@@ -207,12 +207,28 @@ final class Interpreter implements Program {
         return a instanceof NameArg ? Signal.SIG_CATCH : (int) ((SymbolArg) a).value();
     }
 
-    /** A set of signals as a mask, bit (sig - 1); numbers outside 1..64 are left out, as sigaddset() refuses them. */
+    /** glibc's own signals, SIGCANCEL (32) and SIGSETXID (33): its wrappers keep them from the program. */
+    private static boolean glibcInternal(long sig) {
+        return sig == 32 || sig == 33;
+    }
+
+    /**
+     * signal() and sigaction() on one of glibc's own signals: glibc fails with EINVAL before
+     * any system call; ksim lets the call fail at once without touching the kernel's state.
+     */
+    private static Syscall refusedByGlibc(String name) {
+        return Sys.of(name, (k, t) -> Errno.EINVAL.ret());
+    }
+
+    /**
+     * A set of signals as a mask, bit (sig - 1); numbers outside 1..64 are left out, as
+     * sigaddset() refuses them, and so are glibc's own 32 and 33, which its sigprocmask() drops.
+     */
     private long signalSet(Task t, SetArg set) {
         long mask = 0;
         for (Arg a : set.elements()) {
             long sig = value(t, a);
-            if (sig >= 1 && sig <= Signal._NSIG) {
+            if (sig >= 1 && sig <= Signal._NSIG && !glibcInternal(sig)) {
                 mask |= 1L << (sig - 1);
             }
         }
@@ -310,9 +326,15 @@ final class Interpreter implements Program {
                 return new Pause();
             }
             case "signal" -> { // glibc's signal(): BSD semantics, SA_RESTART
+                if (glibcInternal(intArg(t, c, 0))) {
+                    return refusedByGlibc("rt_sigaction");
+                }
                 return SignalCalls.sigaction(intArg(t, c, 0), handler(c.args().get(1)), Signals.SA_RESTART);
             }
             case "sigaction" -> {
+                if (glibcInternal(intArg(t, c, 0))) {
+                    return refusedByGlibc("rt_sigaction");
+                }
                 return SignalCalls.sigaction(intArg(t, c, 0), handler(c.args().get(1)), value(t, c.args().get(2)));
             }
             case "sigprocmask" -> {

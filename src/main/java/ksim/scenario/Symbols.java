@@ -85,10 +85,18 @@ final class Symbols {
 
         put("PR_SET_PDEATHSIG", 1);
         put("PR_GET_PDEATHSIG", 2);
+        put("PR_GET_DUMPABLE", 3);
+        put("PR_SET_DUMPABLE", 4);
+        put("PR_GET_KEEPCAPS", 7);
+        put("PR_SET_KEEPCAPS", 8);
         put("PR_SET_NAME", 15);
         put("PR_GET_NAME", 16);
+        put("PR_SET_TIMERSLACK", 29);
+        put("PR_GET_TIMERSLACK", 30);
         put("PR_SET_CHILD_SUBREAPER", 36);
         put("PR_GET_CHILD_SUBREAPER", 37);
+        put("PR_SET_NO_NEW_PRIVS", 38);
+        put("PR_GET_NO_NEW_PRIVS", 39);
 
         String[] rlimits = {"RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_STACK", "RLIMIT_CORE",
             "RLIMIT_RSS", "RLIMIT_NPROC", "RLIMIT_NOFILE", "RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_LOCKS",

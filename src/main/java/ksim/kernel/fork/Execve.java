@@ -11,6 +11,7 @@ import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.TaskState;
+import ksim.kernel.task.Cred;
 import ksim.kernel.task.MmStruct;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Syscall;
@@ -68,6 +69,14 @@ public final class Execve extends Syscall {
         Fork.mmRelease(k, current);
         MmStruct old = current.mm;
         MmStruct mm = new MmStruct(memory, argv.clone());
+        // begin_new_exec(): dumpable again unless the ids differ (a set-id program, or after setuid())
+        Cred cred = current.cred;
+        mm.dumpable = cred.euid() == cred.uid() && cred.egid() == cred.gid() ? MmStruct.SUID_DUMP_USER
+                : MmStruct.SUID_DUMPABLE;
+        // the new credentials (cap_bprm_creds_from_file()) lose SECURE_KEEP_CAPS
+        if (cred.keepCaps()) {
+            current.cred = cred.withKeepCaps(false);
+        }
         current.mm = mm;
         current.activeMm = mm;
         if (old != null) {

@@ -248,6 +248,9 @@ public final class Fork {
         p.label = current.label;
         p.cred = current.cred;
         p.blocked = current.blocked;
+        p.noNewPrivs = current.noNewPrivs;
+        p.timerSlackNs = current.timerSlackNs;
+        p.defaultTimerSlackNs = current.timerSlackNs;
         p.flags = (current.flags & ~(TaskFlags.PF_SUPERPRIV | TaskFlags.PF_WQ_WORKER
                 | TaskFlags.PF_IDLE | TaskFlags.PF_NO_SETAFFINITY)) | TaskFlags.PF_FORKNOEXEC;
         return p;

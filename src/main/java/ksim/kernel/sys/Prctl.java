@@ -3,17 +3,25 @@ package ksim.kernel.sys;
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.fork.Execve;
+import ksim.kernel.task.MmStruct;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 
 /**
- * prctl(2), kernel/sys.c: the process-management options. A PR_GET_* option writes its
- * answer to user memory; it is left in {@link #value}.
+ * prctl(2), kernel/sys.c: the process-management options. PR_GET_PDEATHSIG,
+ * PR_GET_CHILD_SUBREAPER and PR_GET_NAME write their answer to user memory (left in
+ * {@link #value} or {@link #text}); PR_GET_DUMPABLE, PR_GET_KEEPCAPS, PR_GET_TIMERSLACK and
+ * PR_GET_NO_NEW_PRIVS return it.
  */
 public final class Prctl extends Syscall {
-    public static final int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_SET_NAME = 15, PR_GET_NAME = 16,
-            PR_SET_CHILD_SUBREAPER = 36, PR_GET_CHILD_SUBREAPER = 37;
+    public static final int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4,
+            PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8, PR_SET_NAME = 15, PR_GET_NAME = 16,
+            PR_SET_TIMERSLACK = 29, PR_GET_TIMERSLACK = 30, PR_SET_CHILD_SUBREAPER = 36,
+            PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38, PR_GET_NO_NEW_PRIVS = 39;
+
+    /** Policies whose tasks are rt_or_dl_task_policy(). */
+    private static final int SCHED_FIFO = 1, SCHED_RR = 2, SCHED_DEADLINE = 6;
 
     private final int option;
     private final long arg2;
@@ -71,6 +79,50 @@ public final class Prctl extends Syscall {
             case PR_GET_PDEATHSIG -> {
                 value = me.pdeathSignal;
                 return 0;
+            }
+            case PR_GET_DUMPABLE -> {
+                return me.mm == null ? 0 : me.mm.dumpable;
+            }
+            case PR_SET_DUMPABLE -> {
+                if (arg2 != MmStruct.SUID_DUMP_DISABLE && arg2 != MmStruct.SUID_DUMP_USER) {
+                    return Errno.EINVAL.ret();
+                }
+                me.mm.dumpable = (int) arg2;
+                return 0;
+            }
+            // security/commoncap.c cap_task_prctl(): SECURE_KEEP_CAPS in the thread's credentials
+            case PR_GET_KEEPCAPS -> {
+                return me.cred.keepCaps() ? 1 : 0;
+            }
+            case PR_SET_KEEPCAPS -> {
+                if (Long.compareUnsigned(arg2, 1) > 0) {
+                    return Errno.EINVAL.ret();
+                }
+                Setuid.commitCreds(me, me.cred.withKeepCaps(arg2 != 0));
+                return 0;
+            }
+            case PR_GET_TIMERSLACK -> {
+                return me.timerSlackNs;
+            }
+            case PR_SET_TIMERSLACK -> {
+                if (me.policy == SCHED_FIFO || me.policy == SCHED_RR || me.policy == SCHED_DEADLINE) {
+                    return 0; // rt_or_dl_task_policy(): the slack of a real-time task stays 0
+                }
+                me.timerSlackNs = arg2 == 0 ? me.defaultTimerSlackNs : arg2;
+                return 0;
+            }
+            case PR_SET_NO_NEW_PRIVS -> {
+                if (arg2 != 1) {
+                    return Errno.EINVAL.ret();
+                }
+                me.noNewPrivs = true;
+                return 0;
+            }
+            case PR_GET_NO_NEW_PRIVS -> {
+                if (arg2 != 0) {
+                    return Errno.EINVAL.ret();
+                }
+                return me.noNewPrivs ? 1 : 0;
             }
             default -> {
                 return Errno.EINVAL.ret();

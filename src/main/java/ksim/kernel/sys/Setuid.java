@@ -9,7 +9,8 @@ import ksim.kernel.task.Task;
 /**
  * setuid(2), kernel/sys.c __sys_setuid(): with CAP_SETUID every uid changes (and the task's
  * processes are counted against the new user's RLIMIT_NPROC); without it only euid/fsuid,
- * and only to the real or saved uid.
+ * and only to the real or saved uid. Committing the new credentials has commit_creds()'s
+ * side effects.
  */
 public final class Setuid extends Syscall {
     private final int uid;
@@ -40,7 +41,18 @@ public final class Setuid extends Syscall {
         } else {
             return Errno.EPERM.ret();
         }
-        current.cred = next;
+        commitCreds(current, next);
         return 0;
+    }
+
+    /** commit_creds(): a change of privilege makes the task undumpable and clears its pdeath_signal. */
+    public static void commitCreds(Task current, Cred next) {
+        if (current.cred.privilegeChangedTo(next)) {
+            if (current.mm != null) {
+                current.mm.dumpable = ksim.kernel.task.MmStruct.SUID_DUMPABLE;
+            }
+            current.pdeathSignal = 0;
+        }
+        current.cred = next;
     }
 }

@@ -12,15 +12,23 @@ public final class MmStruct {
     public UserMemory memory;
     /** The command line (arg_start..arg_end), as /proc/PID/cmdline shows it. */
     public String[] argv;
+    /** SUID_DUMP_DISABLE (0), SUID_DUMP_USER (1) or SUID_DUMP_ROOT (2), in mm->flags. */
+    public int dumpable = SUID_DUMP_USER;
+
+    public static final int SUID_DUMP_DISABLE = 0, SUID_DUMP_USER = 1;
+    /** fs.suid_dumpable, the sysctl: 0 by default. */
+    public static final int SUID_DUMPABLE = SUID_DUMP_DISABLE;
 
     public MmStruct(UserMemory memory, String[] argv) {
         this.memory = memory;
         this.argv = argv;
     }
 
-    /** kernel/fork.c: dup_mm(). */
+    /** kernel/fork.c: dup_mm(); mm->flags (dumpability among them) are copied. */
     public MmStruct dup() {
-        return new MmStruct(memory == null ? null : memory.copy(), argv);
+        MmStruct m = new MmStruct(memory == null ? null : memory.copy(), argv);
+        m.dumpable = dumpable;
+        return m;
     }
 
     /** mmget(). */

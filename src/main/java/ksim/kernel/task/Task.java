@@ -57,6 +57,13 @@ public final class Task {
     public int exitCode;
     public int exitSignal;
     public int pdeathSignal;
+    /** timer_slack_ns and default_timer_slack_ns (the creator's slack when this task was made). */
+    public long timerSlackNs = DEFAULT_TIMER_SLACK_NS;
+    public long defaultTimerSlackNs = DEFAULT_TIMER_SLACK_NS;
+    /** init_task's timer slack: 50 µs. */
+    public static final long DEFAULT_TIMER_SLACK_NS = 50_000;
+    /** atomic_flags PFA_NO_NEW_PRIVS: a per-thread flag, inherited by clone(), never cleared. */
+    public boolean noNewPrivs;
     /** vfork_done: completed when this vfork child releases its mm (exit or exec). */
     public ksim.kernel.sync.Completion vforkDone;
     /** Nanoseconds since boot (start_time). */
