@@ -148,9 +148,12 @@ public final class Kernel {
         return new PidNamespace(parent, nsSerial++);
     }
 
-    /** Runs events until none is left or the next one is later than {@code until}; returns whether any remain. */
+    /**
+     * Runs events until only deferrable ones are left or the next one is later than
+     * {@code until}; returns whether the machine still has something to do.
+     */
     public boolean run(long until) {
-        while (!events.isEmpty() && events.peekTime() <= until) {
+        while (events.hasForeground() && events.peekTime() <= until) {
             Event e = events.poll();
             now = e.expires();
             e.fire();
@@ -161,7 +164,7 @@ public final class Kernel {
         if (until != Long.MAX_VALUE && now < until) {
             now = until;
         }
-        return !events.isEmpty();
+        return events.hasForeground();
     }
 
     /** Runs until nothing is left to happen. */

@@ -10,6 +10,19 @@ public abstract class Event {
     long time;
     long seq;
     int heapIndex = -1;
+    /**
+     * TIMER_DEFERRABLE: the event happens when its time comes while the machine has other
+     * work, but does not by itself keep the simulation going (a kernel thread's periodic
+     * wake-up). A run ends when only deferrable events are left.
+     */
+    boolean deferrable;
+
+    public final void setDeferrable(boolean deferrable) {
+        if (isQueued()) {
+            throw new IllegalStateException("set before arming");
+        }
+        this.deferrable = deferrable;
+    }
 
     public final boolean isQueued() {
         return heapIndex >= 0;

@@ -12,6 +12,14 @@ public final class EventQueue {
     private int size;
     private long nextSeq;
 
+    /** Armed events that are not deferrable. */
+    private int foreground;
+
+    /** Whether anything but deferrable events is armed: the machine still has something to do. */
+    public boolean hasForeground() {
+        return foreground > 0;
+    }
+
     public boolean isEmpty() {
         return size == 0;
     }
@@ -37,6 +45,9 @@ public final class EventQueue {
         heap[size] = e;
         e.heapIndex = size;
         siftUp(size++);
+        if (!e.deferrable) {
+            foreground++;
+        }
     }
 
     /** Disarms {@code e}; harmless when it is not armed. */
@@ -58,6 +69,9 @@ public final class EventQueue {
 
     private void removeAt(int i) {
         Event gone = heap[i];
+        if (!gone.deferrable) {
+            foreground--;
+        }
         gone.heapIndex = -1;
         size--;
         if (i == size) {
