@@ -9,7 +9,8 @@ import ksim.kernel.task.Task;
 /**
  * setuid(2), kernel/sys.c __sys_setuid(): with CAP_SETUID every uid changes (and the task's
  * processes are counted against the new user's RLIMIT_NPROC); without it only euid/fsuid,
- * and only to the real or saved uid.
+ * and only to the real or saved uid. A changed euid clears the parent-death signal
+ * (commit_creds()).
  */
 public final class Setuid extends Syscall {
     private final int uid;
@@ -40,7 +41,20 @@ public final class Setuid extends Syscall {
         } else {
             return Errno.EPERM.ret();
         }
-        current.cred = next;
+        commitCreds(current, next);
         return 0;
+    }
+
+    /**
+     * kernel/cred.c commit_creds(): a change of euid, egid, fsuid or fsgid (or a gain of
+     * capabilities, which here only comes with euid 0) clears the parent-death signal.
+     */
+    static void commitCreds(Task task, Cred next) {
+        Cred old = task.cred;
+        if (old.euid() != next.euid() || old.egid() != next.egid() || old.fsuid() != next.fsuid()
+                || old.fsgid() != next.fsgid() || (!old.capable() && next.capable())) {
+            task.pdeathSignal = 0;
+        }
+        task.cred = next;
     }
 }
