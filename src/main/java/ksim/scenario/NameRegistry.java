@@ -18,14 +18,18 @@ final class NameRegistry {
         return ((long) ns.serial << 32) | (nr & 0xffffffffL);
     }
 
-    /** name → the latest task given that name (NAME and NAME.k alike). */
-    private final HashMap<String, Task> tasks = new HashMap<>();
+    /**
+     * name → the PID the latest task given that name had when it was created (NAME and NAME.k
+     * alike). The pid, not the task: a thread that execs takes over its leader's PID and its own
+     * TID goes away with the old leader, and the name keeps meaning that old TID.
+     */
+    private final HashMap<String, Pid> pids = new HashMap<>();
 
     void register(Task t, String name) {
-        tasks.put(name, t);
+        pids.put(name, t.threadPid);
         int dot = name.indexOf('.');
         if (dot > 0) {
-            tasks.put(name.substring(0, dot), t);
+            pids.put(name.substring(0, dot), t.threadPid);
         }
         for (Pid.Upid u : t.threadPid.numbers) {
             names.put(key(u.ns(), u.nr()), name);
@@ -37,8 +41,8 @@ final class NameRegistry {
      * how a task refers to a task it never learnt the PID of (0 when there is none).
      */
     long pidOf(String name, PidNamespace ns) {
-        Task t = tasks.get(name);
-        return t == null ? 0 : t.threadPid.nrIn(ns);
+        Pid p = pids.get(name);
+        return p == null ? 0 : p.nrIn(ns);
     }
 
     /** How a PID prints for a task in {@code ns}: its name, or the number where none is registered. */

@@ -29,6 +29,11 @@ public final class Fork {
      * or -errno. The new task is left in {@code args.child}.
      */
     public static long kernelClone(Kernel k, Task current, Clone args) {
+        // the legacy clone() passes one pointer for the pidfd and the parent TID: both flags
+        // would write there, so together they are refused before anything else
+        if ((args.flags & CLONE_PIDFD) != 0 && (args.flags & CLONE_PARENT_SETTID) != 0) {
+            return Errno.EINVAL.ret();
+        }
         long[] err = new long[1];
         Task p = copyProcess(k, current, args.flags, (int) (args.flags & CSIGNAL), null, err);
         if (p == null) {
@@ -237,6 +242,9 @@ public final class Fork {
                     || current.activePidNs() != current.pidNsForChildren) {
                 return Errno.EINVAL.ret();
             }
+        }
+        if ((flags & CLONE_PIDFD) != 0 && (flags & CLONE_DETACHED) != 0) { // kept for a later CLONE_PIDFD use
+            return Errno.EINVAL.ret();
         }
         return 0;
     }
