@@ -495,6 +495,7 @@ public final class Scheduler {
             curr.stime += tickNs;
         }
         curr.schedClass.taskTick(rq, curr);
+        ksim.kernel.time.PosixCpuTimers.runPosixCpuTimers(k, curr);
         loadAvg.tick(this, k.now());
         balance.tick(rq);
         if (curr.needResched) {
