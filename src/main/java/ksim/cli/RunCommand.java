@@ -29,13 +29,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cpus", paramLabel = "N", description = "number of simulated CPUs (overrides the header)")
     Integer cpus;
 
+    @Option(names = "--module", paramLabel = "NAME",
+            description = "load a built-in example module at boot (zombie_monitor); may be repeated")
+    java.util.List<String> modules = new java.util.ArrayList<>();
+
+    @Option(names = "--dmesg", description = "after the run, print the kernel log (printk lines with timestamps) on stderr")
+    boolean dmesg;
+
     @Override
     public Integer call() {
         Ast.Scenario sc = RunCommand.parseOrReport(file);
         if (sc == null) {
             return 2;
         }
-        return runScenario(sc, new ScenarioRunner.Options(seed, cpus));
+        for (String m : modules) {
+            if (!ksim.kernel.kthread.Modules.NAMES.contains(m)) {
+                System.err.println("ksim run: no module named '" + m + "' (modules: "
+                        + String.join(", ", ksim.kernel.kthread.Modules.NAMES) + ")");
+                return 2;
+            }
+        }
+        return runScenario(sc, new ScenarioRunner.Options(seed, cpus, modules), dmesg);
     }
 
     /** The parsed scenario, or null after printing {@code FILE:LINE:COL: message} on stderr (exit 2). */
@@ -50,6 +64,11 @@ final class RunCommand implements Callable<Integer> {
 
     /** Runs {@code sc}, streaming its trace to stdout; expect failures go to stderr. */
     static int runScenario(Ast.Scenario sc, ScenarioRunner.Options opt) {
+        return runScenario(sc, opt, false);
+    }
+
+    /** As {@link #runScenario(Ast.Scenario, ScenarioRunner.Options)}; {@code dmesg} prints the kernel log on stderr at the end. */
+    static int runScenario(Ast.Scenario sc, ScenarioRunner.Options opt, boolean dmesg) {
         if (opt.cpus() != null && (opt.cpus() < 1 || opt.cpus() > 4096)) {
             System.err.println("ksim: --cpus must be between 1 and 4096");
             return 2;
@@ -60,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         for (String f : o.failures()) {
             System.err.println(f);
+        }
+        if (dmesg) {
+            o.kernel().log.forEach(System.err::println);
         }
         return o.exitCode();
     }

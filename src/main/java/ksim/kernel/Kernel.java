@@ -49,6 +49,12 @@ public final class Kernel {
     /** max_threads (kernel/fork.c): RAM / (8 * THREAD_SIZE); /proc/sys/kernel/threads-max on this project's 24 GiB machines. */
     public int maxThreads = 192686;
 
+    /** kthreadd (PID 2) and kthread_create_list, the requests it serves. */
+    public Task kthreadd;
+    public final java.util.ArrayDeque<ksim.kernel.kthread.Kthread.CreateInfo> kthreadCreateList = new java.util.ArrayDeque<>();
+    /** Threads that exist once boot is done (init and the kernel threads): the count a finished scenario returns to. */
+    public int bootThreads;
+
     /** Tasks per real uid, for RLIMIT_NPROC. */
     public final UserCounts userProcesses = new UserCounts();
     /** Queued sigqueues per real uid, for RLIMIT_SIGPENDING (UCOUNT_RLIMIT_SIGPENDING). */
@@ -139,6 +145,12 @@ public final class Kernel {
         init.activeMm = init.mm;
         Execve.setTaskComm(init, "init");
         init.cpusAllowed = null; // kernel_init_freeable(): init may run on every CPU
+        ksim.kernel.kthread.KernelThreads.startKthreadd(this);
+        ksim.kernel.kthread.KernelThreads.createBootThreads(this);
+        for (String module : config.modules) {
+            ksim.kernel.kthread.Modules.load(this, module);
+        }
+        bootThreads = nrThreads;
         sched.wakeUpNewTask(init);
         return init;
     }

@@ -14,6 +14,8 @@ public final class KernelConfig {
     public SchedMode sched = SchedMode.EEVDF;
     public int pidMax = PID_MAX_DEFAULT;
     public CostModel costs = new CostModel();
+    /** Built-in modules to load at boot (see kernel/kthread/Modules). */
+    public java.util.List<String> modules = new java.util.ArrayList<>();
 
     public long tickNs() {
         return 1_000_000_000L / hz;

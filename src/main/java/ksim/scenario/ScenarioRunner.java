@@ -10,9 +10,13 @@ import ksim.kernel.KernelConfig;
 public final class ScenarioRunner {
     private ScenarioRunner() {}
 
-    /** Command-line overrides of the scenario's header; null means "as the header says". */
-    public record Options(Long seed, Integer cpus) {
+    /** Command-line overrides of the scenario's header; null means "as the header says"; modules to load at boot. */
+    public record Options(Long seed, Integer cpus, List<String> modules) {
         public static final Options NONE = new Options(null, null);
+
+        public Options(Long seed, Integer cpus) {
+            this(seed, cpus, List.of());
+        }
     }
 
     /** How the run ended: the kernel (for inspection) and the failed expectations. */
@@ -48,6 +52,7 @@ public final class ScenarioRunner {
         if (opt.cpus() != null) {
             c.cpus = opt.cpus();
         }
+        c.modules = new java.util.ArrayList<>(opt.modules());
         return c;
     }
 

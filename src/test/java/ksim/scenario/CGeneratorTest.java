@@ -73,6 +73,8 @@ class CGeneratorTest {
                 sched_setscheduler(0, SCHED_BATCH, 0)
                 sched_getscheduler(0)
                 sched_setaffinity(0, {0, 1})
+                sched_getaffinity(0)
+                expect cputime(main) ~ 0 ms within 5%
                 sleep(2ms)
                 pipe(p)
                 write(p, 5)

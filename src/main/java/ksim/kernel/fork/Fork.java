@@ -98,6 +98,21 @@ public final class Fork {
     }
 
     /**
+     * kernel_thread(): a PF_KTHREAD child of {@code parent} sharing the kernel's (absent) mm,
+     * running {@code fn}; not woken yet. Its exit signal is the low byte of {@code flags}.
+     */
+    public static Task kernelThread(Kernel k, Task parent, Program fn, String comm, long flags) {
+        long[] err = new long[1];
+        Task p = copyProcess(k, parent, flags | CLONE_VM | CLONE_UNTRACED, (int) (flags & CSIGNAL), fn, err);
+        if (p == null) {
+            throw new IllegalStateException("cannot create kernel thread " + comm + ": " + Errno.of(err[0]));
+        }
+        p.flags |= ksim.kernel.task.TaskFlags.PF_KTHREAD;
+        Execve.setTaskComm(p, comm);
+        return p;
+    }
+
+    /**
      * copy_process(): null with {@code err[0]} set on failure. The child's user-mode state is
      * a copy of current's, or {@code childProgram} when given.
      */

@@ -127,6 +127,31 @@ public final class Scheduler {
         switches.copyThread(p, parent);
     }
 
+    /**
+     * sched_set_stop_task(): {@code stop} becomes CPU {@code cpu}'s stopper, shown as
+     * SCHED_FIFO 99 but run by the stop class above every other.
+     */
+    public void setStopTask(int cpu, Task stop) {
+        stop.policy = SchedCalls.SCHED_FIFO;
+        stop.rtPriority = SchedCalls.MAX_RT_PRIO - 1;
+        stop.normalPrio = stop.prio = 0;
+        stop.schedClass = this.stop;
+        rqs[cpu].stop = stop;
+    }
+
+    /** The policy and nice of a kernel thread made at boot, before it is ever queued. */
+    public void setBootParams(Task p, int policy, int rtPriority, int nice) {
+        if (p.onRq) {
+            throw new IllegalStateException(p + " is already queued");
+        }
+        p.policy = policy;
+        p.rtPriority = rtPriority;
+        p.staticPrio = SchedCalls.DEFAULT_PRIO + nice;
+        p.normalPrio = p.prio = normalPrio(p);
+        p.schedClass = RtSchedClass.rtPrio(p.prio) ? rt : fair;
+        FairSchedClass.setLoadWeight(p);
+    }
+
     /** normal_prio(). */
     static int normalPrio(Task p) {
         if (p.policy == SchedCalls.SCHED_FIFO || p.policy == SchedCalls.SCHED_RR) {

@@ -12,6 +12,11 @@ public final class Completion {
         return done;
     }
 
+    /** reinit_completion(). */
+    public void reinit() {
+        done = false;
+    }
+
     /** complete(). */
     public void complete(Kernel k) {
         done = true;

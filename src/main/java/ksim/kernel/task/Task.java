@@ -64,6 +64,8 @@ public final class Task {
     public static final long DEFAULT_TIMER_SLACK_NS = 50_000;
     /** atomic_flags PFA_NO_NEW_PRIVS: a per-thread flag, inherited by clone(), never cleared. */
     public boolean noNewPrivs;
+    /** The kthread API's data of a kernel thread made by kthreadd (to_kthread()); null otherwise. */
+    public ksim.kernel.kthread.Kthread kthread;
     /** vfork_done: completed when this vfork child releases its mm (exit or exec). */
     public ksim.kernel.sync.Completion vforkDone;
     /** Nanoseconds since boot (start_time). */
