@@ -75,7 +75,8 @@ public final class Recorder {
             rtDir = runtimeDir(dir);
             Files.setPosixFilePermissions(rtDir, PosixFilePermissions.fromString("rwx--x--x"));
             cwd = scratchDir();
-            return run(tools, prog, dir, rtDir, cwd, timeout);
+            Path group = Approx.of(sc).isEmpty() ? null : MeasureGroup.prepare(tools.root());
+            return run(tools, prog, dir, rtDir, cwd, timeout, group);
         } finally {
             deleteTree(dir);
             if (rtDir != null) {
@@ -211,11 +212,12 @@ public final class Recorder {
         return cmd;
     }
 
-    private static Recording run(Tools tools, Path prog, Path dir, Path rtDir, Path cwd, Duration timeout)
+    private static Recording run(Tools tools, Path prog, Path dir, Path rtDir, Path cwd, Duration timeout, Path group)
             throws Unavailable, IOException, InterruptedException {
         Path out = dir.resolve("trace");
         Path err = dir.resolve("stderr");
-        ProcessBuilder pb = new ProcessBuilder(command(tools, prog))
+        List<String> cmd = command(tools, prog);
+        ProcessBuilder pb = new ProcessBuilder(group == null ? cmd : MeasureGroup.wrap(group, cmd))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
