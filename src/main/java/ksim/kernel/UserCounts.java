@@ -9,26 +9,36 @@ import java.util.HashMap;
  * queued to a user's tasks, which __sigqueue_alloc() checks against RLIMIT_SIGPENDING.
  */
 public final class UserCounts {
-    /** uid → count. Iterated only to sum it up. */
+    /** Counts of the common small uids, indexed directly (no boxing on fork and exit). */
+    private final int[] small = new int[SMALL];
+    private static final int SMALL = 1 << 16;
+    /** uid → count for the others. Iterated only to sum it up. */
     private final HashMap<Integer, Integer> counts = new HashMap<>();
 
     /** get_rlimit_value(). */
     public int get(int uid) {
-        return counts.getOrDefault(uid, 0);
+        return uid >= 0 && uid < SMALL ? small[uid] : counts.getOrDefault(uid, 0);
     }
 
     /** inc_rlimit_ucounts(): the new count. */
     public int inc(int uid) {
-        return counts.merge(uid, 1, Integer::sum);
+        return uid >= 0 && uid < SMALL ? ++small[uid] : counts.merge(uid, 1, Integer::sum);
     }
 
     public void dec(int uid) {
-        counts.merge(uid, -1, Integer::sum);
+        if (uid >= 0 && uid < SMALL) {
+            small[uid]--;
+        } else {
+            counts.merge(uid, -1, Integer::sum);
+        }
     }
 
     /** The sum over all uids (for the invariant checker). */
     public long total() {
         long n = 0;
+        for (int c : small) {
+            n += c;
+        }
         for (int c : counts.values()) {
             n += c;
         }

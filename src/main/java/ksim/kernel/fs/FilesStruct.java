@@ -21,10 +21,16 @@ public final class FilesStruct {
         return f;
     }
 
-    /** dup_fd(). */
+    /** dup_fd(): up to the highest open descriptor. */
     public FilesStruct dup() {
         FilesStruct f = new FilesStruct();
-        for (File file : fds) {
+        int n = fds.size();
+        while (n > STDIO && fds.get(n - 1) == null) {
+            n--;
+        }
+        f.fds.ensureCapacity(n);
+        for (int i = 0; i < n; i++) {
+            File file = fds.get(i);
             if (file != null) {
                 file.get();
             }

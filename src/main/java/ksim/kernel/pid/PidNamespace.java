@@ -1,7 +1,5 @@
 package ksim.kernel.pid;
 
-import java.util.BitSet;
-import java.util.HashMap;
 import ksim.kernel.Errno;
 import ksim.kernel.task.Task;
 
@@ -28,11 +26,11 @@ public final class PidNamespace {
     /** A stable identity for deterministic keys (namespaces are numbered in creation order). */
     public final int serial;
 
-    private final BitSet used = new BitSet();
+    private final IdBitmap used = new IdBitmap();
     /** idr_next: where the next cyclic search starts. */
     private int cursor;
-    /** idr lookup: number → struct pid. Only looked up, never iterated. */
-    private final HashMap<Integer, Pid> idr = new HashMap<>();
+    /** idr lookup: number → struct pid, indexed by number, grown as numbers are used. */
+    private Pid[] idr = new Pid[64];
 
     public PidNamespace(PidNamespace parent, int serial) {
         this.parent = parent;
@@ -42,7 +40,7 @@ public final class PidNamespace {
 
     /** find_pid_ns(). */
     public Pid find(int nr) {
-        return idr.get(nr);
+        return nr >= 0 && nr < idr.length ? idr[nr] : null;
     }
 
     public int cursor() {
@@ -67,12 +65,15 @@ public final class PidNamespace {
     }
 
     void install(int nr, Pid pid) {
-        idr.put(nr, pid);
+        if (nr >= idr.length) {
+            idr = java.util.Arrays.copyOf(idr, Math.max(idr.length * 2, nr + 1));
+        }
+        idr[nr] = pid;
         pidAllocated++;
     }
 
     void release(int nr) {
-        idr.remove(nr);
+        idr[nr] = null;
         used.clear(nr);
         pidAllocated--;
     }

@@ -30,11 +30,20 @@ final class CfsRq {
 
     CfsRq(boolean byDeadline) {
         this.byDeadline = byDeadline;
-        Comparator<Task> byKey = byDeadline
-                ? (a, b) -> Long.signum(a.se.deadline - b.se.deadline)
-                : (a, b) -> Long.signum(a.se.vruntime - b.se.vruntime);
-        timeline = new TreeSet<>(byKey.thenComparingLong(t -> t.se.seq));
+        timeline = new TreeSet<>(byDeadline ? BY_DEADLINE : BY_VRUNTIME);
     }
+
+    /** entity_before() by deadline (EEVDF), wrap-safe as (s64)(a - b) < 0; equal keys in insertion order. */
+    private static final Comparator<Task> BY_DEADLINE = (a, b) -> {
+        long d = a.se.deadline - b.se.deadline;
+        return d != 0 ? (d < 0 ? -1 : 1) : Long.compare(a.se.seq, b.se.seq);
+    };
+
+    /** entity_before() by vruntime (CFS). */
+    private static final Comparator<Task> BY_VRUNTIME = (a, b) -> {
+        long d = a.se.vruntime - b.se.vruntime;
+        return d != 0 ? (d < 0 ? -1 : 1) : Long.compare(a.se.seq, b.se.seq);
+    };
 
     /** entity_key(). */
     long key(SchedEntity se) {
@@ -119,7 +128,7 @@ final class CfsRq {
 
     /** The smallest vruntime in the tree (the kernel's augmented min_vruntime of the root). */
     private long treeMinVruntime() {
-        if (!byDeadline) {
+        if (!byDeadline || timeline.size() == 1) {
             return timeline.first().se.vruntime;
         }
         long min = 0;

@@ -77,10 +77,14 @@ final class EevdfSchedClass extends FairSchedClass {
             return curr;
         }
         Task best = null;
-        for (Task t : cfs.timeline) { // by deadline: the first eligible one
-            if (cfs.eligible(t.se.vruntime)) {
-                best = t;
-                break;
+        if (first != null && cfs.eligible(first.se.vruntime)) { // the leftmost, if eligible
+            best = first;
+        } else if (first != null) {
+            for (Task t : cfs.timeline) { // by deadline: the first eligible one
+                if (cfs.eligible(t.se.vruntime)) {
+                    best = t;
+                    break;
+                }
             }
         }
         if (best == null || (curr != null && curr.se.deadline - best.se.deadline < 0)) {

@@ -477,6 +477,10 @@ public final class Scheduler {
     }
 
     private Task pickTask(RunQueue rq) {
+        if (rq.nrRunning == rq.cfs.nrRunning) { // __pick_next_task()'s fast path: only fair tasks are runnable
+            Task t = fair.pickTask(rq);
+            return t != null ? t : rq.idle;
+        }
         for (SchedClass c : classes) {
             Task t = c.pickTask(rq);
             if (t != null) {

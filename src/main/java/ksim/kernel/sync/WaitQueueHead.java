@@ -27,6 +27,9 @@ public final class WaitQueueHead {
 
     /** __wake_up(wq, mode, 0, key): calls every entry's wake function. */
     public void wakeUp(Kernel k, int mode, Object key) {
-        head.forEachSafe(e -> e.wake(k, mode, key));
+        // list_for_each_entry_safe(): an entry may unlink itself while it is woken
+        for (ListHead<WaitQueueEntry> p = head.firstNode(), n = p.nextNode(); p != head; p = n, n = p.nextNode()) {
+            p.owner().wake(k, mode, key);
+        }
     }
 }

@@ -125,6 +125,16 @@ public final class ListHead<T> implements Iterable<T> {
         }
     }
 
+    /** The first element's node, or this head when the list is empty (list_first_entry with list_entry_is_head). */
+    public ListHead<T> firstNode() {
+        return next;
+    }
+
+    /** The node after this one (the head again at the end). */
+    public ListHead<T> nextNode() {
+        return next;
+    }
+
     /** The elements in order, as a snapshot a caller may act on while the list changes. */
     public java.util.List<T> snapshot() {
         java.util.ArrayList<T> a = new java.util.ArrayList<>();
