@@ -2,14 +2,21 @@ package ksim.bench;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 import ksim.kernel.InitProgram;
 import ksim.kernel.Kernel;
 import ksim.kernel.KernelConfig;
+import ksim.kernel.pid.Pid;
+import ksim.kernel.pid.PidNamespace;
+import ksim.kernel.pid.Pids;
+import ksim.kernel.task.Program;
 
 /**
  * ksim's headline numbers, measured in wall time on this machine. Each benchmark runs
  * warm-up rounds (so the JIT has compiled the hot paths), then measured rounds, and reports
- * the median round. These numbers belong here, never in timed unit tests.
+ * the median round; where the machine allows, the same operation on the real kernel (the C
+ * programs under bench/) is printed beside it. These numbers belong here, never in timed
+ * unit tests.
  */
 public final class Benchmarks {
     private Benchmarks() {}
@@ -18,29 +25,53 @@ public final class Benchmarks {
     public record Result(String name, double medianNs, double minNs, double maxNs, String unit) {
         @Override
         public String toString() {
-            return String.format("%-34s %10.1f %s   (min %.1f, max %.1f over rounds)", name, medianNs, unit, minNs, maxNs);
+            return String.format("%-40s %12.1f %s   (min %.1f, max %.1f over rounds)", name, medianNs, unit, minNs,
+                    maxNs);
         }
     }
 
-    /** Simulated fork + exit + wait4 cycles: wall nanoseconds per cycle. */
-    public static Result forkExitWait(int cyclesPerRound, int warmups, int rounds) {
-        double[] perCycle = new double[rounds];
+    /** Rounds of {@code round} (which returns wall ns per operation); the median and spread. */
+    private static Result measure(String name, String unit, int warmups, int rounds, LongSupplier round, int ops) {
+        double[] per = new double[rounds];
         for (int r = -warmups; r < rounds; r++) {
-            Kernel k = new Kernel(new KernelConfig());
-            k.boot(new InitProgram(new ForkExitWaitLoop(cyclesPerRound)));
-            long t0 = System.nanoTime();
-            k.run();
-            long t1 = System.nanoTime();
-            if (k.totalForks < cyclesPerRound) {
-                throw new IllegalStateException("the loop did not run: " + k.totalForks + " forks");
-            }
+            long ns = round.getAsLong();
             if (r >= 0) {
-                perCycle[r] = (double) (t1 - t0) / cyclesPerRound;
+                per[r] = (double) ns / ops;
             }
         }
-        Arrays.sort(perCycle);
-        return new Result("fork+exit+wait cycle (simulated)", perCycle[rounds / 2], perCycle[0],
-                perCycle[rounds - 1], "ns wall");
+        Arrays.sort(per);
+        return new Result(name, per[rounds / 2], per[0], per[rounds - 1], unit);
+    }
+
+    /** Boots a machine whose first program is {@code p} and runs it to the end: wall ns. */
+    private static long runToEnd(KernelConfig cfg, Program p, java.util.function.Consumer<Kernel> check) {
+        Kernel k = new Kernel(cfg);
+        k.boot(new InitProgram(p));
+        long t0 = System.nanoTime();
+        k.run();
+        long t1 = System.nanoTime();
+        check.accept(k);
+        return t1 - t0;
+    }
+
+    /** Simulated fork + exit + wait4 cycles: wall nanoseconds per cycle. */
+    public static Result forkExitWait(int cycles, int warmups, int rounds) {
+        return measure("fork+exit+wait cycle", "ns wall", warmups, rounds, () -> runToEnd(new KernelConfig(),
+                new ForkExitWaitLoop(cycles), k -> expect(k.totalForks >= cycles, "the fork loop did not run")), cycles);
+    }
+
+    /** Simulated vfork + exit + wait4 cycles. */
+    public static Result vforkExitWait(int cycles, int warmups, int rounds) {
+        return measure("vfork+exit+wait cycle", "ns wall", warmups, rounds, () -> runToEnd(new KernelConfig(),
+                new ForkExitWaitLoop(cycles, ForkExitWaitLoop.VFORK),
+                k -> expect(k.totalForks >= cycles, "the vfork loop did not run")), cycles);
+    }
+
+    /** Simulated pthread_create + pthread_join cycles (CLONE_THREAD, then a futex wait on the TID word). */
+    public static Result threadCreateJoin(int cycles, int warmups, int rounds) {
+        return measure("thread create+join cycle", "ns wall", warmups, rounds, () -> runToEnd(new KernelConfig(),
+                new ThreadCreateJoinLoop(cycles), k -> expect(k.totalForks >= cycles, "the thread loop did not run")),
+                cycles);
     }
 
     /**
@@ -48,37 +79,135 @@ public final class Benchmarks {
      * simulated context switch (the inverse of switches per wall second).
      */
     public static Result contextSwitch(int roundTrips, int warmups, int rounds) {
-        double[] perSwitch = new double[rounds];
-        for (int r = -warmups; r < rounds; r++) {
+        long[] switches = new long[1];
+        Result r = measure("context switch (pipe ping-pong, 1 CPU)", "ns wall", warmups, rounds, () -> {
             KernelConfig cfg = new KernelConfig();
             cfg.cpus = 1;
-            Kernel k = new Kernel(cfg);
-            k.boot(new InitProgram(new PipePingPong(roundTrips)));
-            long t0 = System.nanoTime();
-            k.run();
-            long t1 = System.nanoTime();
-            long switches = k.sched.switches.switches;
-            if (switches < 2L * roundTrips) {
-                throw new IllegalStateException("the ping-pong did not run: " + switches + " switches");
-            }
-            if (r >= 0) {
-                perSwitch[r] = (double) (t1 - t0) / switches;
-            }
+            return runToEnd(cfg, new PipePingPong(roundTrips), k -> {
+                switches[0] = k.sched.switches.switches;
+                expect(switches[0] >= 2L * roundTrips, "the ping-pong did not run");
+            });
+        }, 1);
+        double per = r.medianNs() / switches[0];
+        return new Result(r.name(), per, r.minNs() / switches[0], r.maxNs() / switches[0], r.unit());
+    }
+
+    /**
+     * {@code n} live tasks sleeping in pause() — threads of one process, or processes — :
+     * creation wall ns per task, and heap bytes per task.
+     */
+    public static Result[] manyTasks(int n, boolean threads) {
+        KernelConfig cfg = new KernelConfig();
+        cfg.pidMax = KernelConfig.PID_MAX_LIMIT;
+        Runtime rt = Runtime.getRuntime();
+        gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        Kernel k = new Kernel(cfg);
+        k.maxThreads = n + 1000; // a machine with the RAM for them (threads-max)
+        k.boot(new InitProgram(new SpawnLoop(n, threads ? ThreadCreateJoinLoop.THREAD_FLAGS : ForkExitWaitLoop.FORK, 0)));
+        long t0 = System.nanoTime();
+        k.run();
+        long t1 = System.nanoTime();
+        expect(k.nrThreads >= n, "only " + k.nrThreads + " tasks were created");
+        gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        double perTask = (double) (after - before) / n;
+        java.lang.ref.Reference.reachabilityFence(k);
+        String what = String.format("%,d live %s", n, threads ? "threads" : "processes");
+        return new Result[] {
+            new Result(what + ": creation", (double) (t1 - t0) / n, 0, 0, "ns wall per task"),
+            new Result(what + ": heap", perTask, 0, 0, "bytes per task")};
+    }
+
+    private static void gc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
         }
-        Arrays.sort(perSwitch);
-        return new Result("context switch (pipe ping-pong, 1 CPU)", perSwitch[rounds / 2], perSwitch[0],
-                perSwitch[rounds - 1], "ns wall");
+    }
+
+    /** alloc_pid()/free_pid() through a full cycle of the IDR at pid_max 4194304: wall ns per PID. */
+    public static Result pidWrap(int warmups, int rounds) {
+        int pidMax = KernelConfig.PID_MAX_LIMIT;
+        return measure("PID alloc+free through a wrap at 4194304", "ns wall", warmups, rounds, () -> {
+            Kernel k = new Kernel(new KernelConfig());
+            PidNamespace ns = k.initPidNs;
+            long[] err = new long[1];
+            long t0 = System.nanoTime();
+            for (int i = 0; i < pidMax; i++) {
+                Pid p = Pids.allocPid(ns, pidMax, err);
+                expect(p != null, "alloc_pid failed");
+                Pids.freePid(k, p);
+            }
+            return System.nanoTime() - t0;
+        }, pidMax);
+    }
+
+    /** 10,000 CPU hogs on 64 CPUs at HZ 1000: wall time to simulate one second. */
+    public static Result manyRunnable(int tasks, int cpus, int warmups, int rounds) {
+        return measure(String.format("%,d runnable on %d CPUs, 1 s at HZ 1000", tasks, cpus), "ms wall", warmups, rounds,
+                () -> {
+                    KernelConfig cfg = new KernelConfig();
+                    cfg.cpus = cpus;
+                    cfg.hz = 1000;
+                    cfg.costs = cfg.costs.copy();
+                    cfg.costs.forkNs = 1_000; // set-up only: the tasks exist within 10 ms
+                    Kernel k = new Kernel(cfg);
+                    k.maxThreads = tasks + 1000;
+                    k.boot(new InitProgram(new SpawnLoop(tasks, ForkExitWaitLoop.FORK, 1_000_000_000_000L).rtCreator()));
+                    k.run(50_000_000L);
+                    expect(k.nrThreads >= tasks, "the hogs were not created");
+                    long t0 = System.nanoTime();
+                    k.run(k.now() + 1_000_000_000L);
+                    return (System.nanoTime() - t0) / 1_000_000L;
+                }, 1);
+    }
+
+    private static void expect(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException(what);
+        }
+    }
+
+    /** "165000.0 ns (ksim 140x faster)" or why there is no real number. */
+    private static String beside(RealKernel real, String prog, long arg, Result sim) {
+        Double ns = real.run(prog, arg);
+        if (ns == null) {
+            return "real kernel: n/a (" + real.why() + ")";
+        }
+        return String.format("real kernel: %.1f ns  (ksim %.0fx faster)", ns, ns / sim.medianNs());
     }
 
     public static void runAll(PrintStream out, boolean quick) {
         out.println("ksim bench — wall time on this machine (" + Runtime.getRuntime().availableProcessors()
-                + " cores, Java " + Runtime.version() + ")");
+                + " cores, Java " + Runtime.version() + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)");
         out.flush();
+        RealKernel real = RealKernel.find();
+        int w = quick ? 2 : 5;
+        int r = quick ? 3 : 7;
         int cycles = quick ? 20_000 : 200_000;
-        out.println(forkExitWait(cycles, quick ? 2 : 5, quick ? 3 : 7));
+        Result fork = forkExitWait(cycles, w, r);
+        out.println(fork);
+        out.println("    " + beside(real, "fork_exit_wait", quick ? 1_000 : 5_000, fork));
+        Result vfork = vforkExitWait(cycles, w, r);
+        out.println(vfork);
+        out.println("    " + beside(real, "vfork_exit_wait", quick ? 2_000 : 10_000, vfork));
+        Result thread = threadCreateJoin(cycles, w, r);
+        out.println(thread);
+        out.println("    " + beside(real, "thread_create_join", quick ? 2_000 : 10_000, thread));
         out.flush();
-        Result cs = contextSwitch(quick ? 50_000 : 500_000, quick ? 2 : 5, quick ? 3 : 7);
+        Result cs = contextSwitch(quick ? 50_000 : 500_000, w, r);
         out.println(cs);
-        out.printf("%-34s %10.0f switches per wall second%n", "", 1e9 / cs.medianNs());
+        out.printf("    %.0f simulated switches per wall second; %s%n", 1e9 / cs.medianNs(),
+                beside(real, "pipe_pingpong", quick ? 20_000 : 100_000, cs));
+        out.flush();
+        for (boolean threads : new boolean[] {true, false}) {
+            for (Result m : manyTasks(quick ? 100_000 : 1_000_000, threads)) {
+                out.println(m);
+            }
+        }
+        out.println(pidWrap(quick ? 0 : 1, quick ? 1 : 3));
+        out.flush();
+        out.println(manyRunnable(10_000, 64, quick ? 0 : 1, quick ? 1 : 3));
     }
 }

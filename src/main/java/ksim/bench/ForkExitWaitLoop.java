@@ -8,8 +8,15 @@ import ksim.kernel.task.Program;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.UserOp;
 
-/** A user program that forks a child which exits at once, waits for it, and does that {@code n} times. */
+/**
+ * A user program that forks (or vforks: {@code flags}) a child which exits at once, waits for
+ * it, and does that {@code n} times.
+ */
 final class ForkExitWaitLoop implements Program {
+    static final long FORK = Signal.SIGCHLD;
+    static final long VFORK = ksim.kernel.fork.CloneFlags.CLONE_VM | ksim.kernel.fork.CloneFlags.CLONE_VFORK | Signal.SIGCHLD;
+
+    private final long flags;
     private int left;
     private boolean child;
     private boolean forked;
@@ -17,7 +24,12 @@ final class ForkExitWaitLoop implements Program {
     private UserOp pending;
 
     ForkExitWaitLoop(int n) {
+        this(n, FORK);
+    }
+
+    ForkExitWaitLoop(int n, long flags) {
         this.left = n;
+        this.flags = flags;
     }
 
     @Override
@@ -26,7 +38,7 @@ final class ForkExitWaitLoop implements Program {
             return pending = ExitGroup.exitGroup(0);
         }
         if (!forked) {
-            return pending = new Clone(Signal.SIGCHLD);
+            return pending = new Clone(flags);
         }
         return pending = new Wait.Wait4(-1, 0);
     }
@@ -53,7 +65,7 @@ final class ForkExitWaitLoop implements Program {
 
     @Override
     public Program copyForChild() {
-        ForkExitWaitLoop c = new ForkExitWaitLoop(0);
+        ForkExitWaitLoop c = new ForkExitWaitLoop(0, flags);
         c.forked = forked;
         c.pending = pending;
         return c;

@@ -118,7 +118,7 @@ public final class Entry {
                         return true;
                     }
                     case HANDLER -> {
-                        handlerRestart(p, (p.sighand.flags[d.sig() - 1] & Signals.SA_RESTART) != 0);
+                        handlerRestart(p, (p.sighand.flags(d.sig() - 1) & Signals.SA_RESTART) != 0);
                         Signals.setupFrame(p, d.sig());
                     }
                     case NONE -> noHandlerRestart(p);

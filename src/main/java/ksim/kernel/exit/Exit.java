@@ -135,7 +135,7 @@ public final class Exit {
     /** zap_pid_ns_processes(), first half: no more forks into the namespace, SIGKILL to every task in it. */
     private static void zapPidNsProcesses(Kernel k, Task me, PidNamespace ns) {
         ns.adding = false;
-        me.sighand.handler[Signal.SIGCHLD - 1] = Signal.SIG_IGN;
+        me.sighand.setHandler(Signal.SIGCHLD - 1, Signal.SIG_IGN);
         for (int nr = ns.nextUsedNr(2); nr > 0; nr = ns.nextUsedNr(nr + 1)) {
             Pid pid = ns.find(nr);
             Task task = pid == null ? null : pid.task(PidType.PIDTYPE_PID);
@@ -276,8 +276,8 @@ public final class Exit {
         boolean autoreap = false;
         Task parent = tsk.parent;
         if (sig == Signal.SIGCHLD) {
-            int handler = parent.sighand.handler[Signal.SIGCHLD - 1];
-            if (handler == Signal.SIG_IGN || (parent.sighand.flags[Signal.SIGCHLD - 1] & SA_NOCLDWAIT) != 0) {
+            int handler = parent.sighand.handler(Signal.SIGCHLD - 1);
+            if (handler == Signal.SIG_IGN || (parent.sighand.flags(Signal.SIGCHLD - 1) & SA_NOCLDWAIT) != 0) {
                 autoreap = true;
                 if (handler == Signal.SIG_IGN) {
                     sig = 0;

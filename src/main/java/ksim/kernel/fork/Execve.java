@@ -192,11 +192,11 @@ public final class Execve extends Syscall {
             t.sighand.count--;
             t.sighand = t.sighand.copy();
         }
-        for (int i = 0; i < Signal._NSIG; i++) {
-            if (t.sighand.handler[i] != Signal.SIG_IGN) {
-                t.sighand.handler[i] = Signal.SIG_DFL;
+        for (int i = 0; i < Signal._NSIG; i++) { // flush_signal_handlers(): SIG_IGN stays, no flags, no mask
+            int h = t.sighand.handler(i) == Signal.SIG_IGN ? Signal.SIG_IGN : Signal.SIG_DFL;
+            if (t.sighand.handler(i) != h || t.sighand.flags(i) != 0 || t.sighand.mask(i) != 0) {
+                t.sighand.setAction(i, h, 0, 0);
             }
-            t.sighand.flags[i] = 0;
         }
     }
 }

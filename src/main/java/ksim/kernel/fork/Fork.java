@@ -77,6 +77,7 @@ public final class Fork {
 
     /** mm_release() → complete_vfork_done(): a vfork child lets its parent go when it exits or execs. */
     public static void mmRelease(Kernel k, Task tsk) {
+        ksim.kernel.futex.Futex.clearChildTid(k, tsk);
         Completion vfork = tsk.vforkDone;
         if (vfork != null) {
             tsk.vforkDone = null;
@@ -188,6 +189,7 @@ public final class Fork {
             p.files = current.files.dup();
         }
         p.program = childProgram != null ? childProgram : current.program.copyForChild();
+        p.clearChildTid = (flags & CLONE_CHILD_CLEARTID) != 0;
         p.threadPid = pid;
         p.startTime = k.now();
 

@@ -10,11 +10,15 @@ import ksim.kernel.Kernel;
  */
 public final class FilesStruct {
     public int count = 1;
-    private final ArrayList<File> fds = new ArrayList<>();
+    private final ArrayList<File> fds;
     private static final int STDIO = 3;
 
+    private FilesStruct(int capacity) {
+        fds = new ArrayList<>(capacity);
+    }
+
     public static FilesStruct initial() {
-        FilesStruct f = new FilesStruct();
+        FilesStruct f = new FilesStruct(STDIO);
         for (int i = 0; i < STDIO; i++) {
             f.fds.add(null);
         }
@@ -23,12 +27,11 @@ public final class FilesStruct {
 
     /** dup_fd(): up to the highest open descriptor. */
     public FilesStruct dup() {
-        FilesStruct f = new FilesStruct();
         int n = fds.size();
         while (n > STDIO && fds.get(n - 1) == null) {
             n--;
         }
-        f.fds.ensureCapacity(n);
+        FilesStruct f = new FilesStruct(n);
         for (int i = 0; i < n; i++) {
             File file = fds.get(i);
             if (file != null) {

@@ -29,7 +29,7 @@ public final class KernelThreads {
                 ksim.kernel.fork.CloneFlags.CLONE_FS | ksim.kernel.fork.CloneFlags.CLONE_FILES);
         t.flags |= TaskFlags.PF_NOFREEZE;
         for (int sig = 1; sig <= Signal._NSIG; sig++) { // ignore_signals(): its children are reaped at once
-            t.sighand.handler[sig - 1] = Signal.SIG_IGN;
+            t.sighand.setHandler(sig - 1, Signal.SIG_IGN);
         }
         t.cpusAllowed = null; // set_cpus_allowed_ptr(tsk, housekeeping_cpumask(HK_TYPE_KTHREAD))
         k.kthreadd = t;

@@ -12,16 +12,31 @@ import ksim.kernel.util.ListHead;
 public final class Pid {
     /** numbers[i].nr is the PID in namespace numbers[i].ns, whose level is i (struct upid). */
     public final Upid[] numbers;
+    /** tasks[type]: the tasks using this pid as that type; a head is made when first needed. */
     @SuppressWarnings("unchecked")
-    public final ListHead<Task>[] tasks = new ListHead[PidType.PIDTYPE_MAX];
+    private final ListHead<Task>[] heads = new ListHead[PidType.PIDTYPE_MAX];
+    /** What an unused type's list reads as: empty, never added to. */
+    private static final ListHead<Task> NONE = ListHead.head();
 
     public record Upid(int nr, PidNamespace ns) {}
 
     Pid(Upid[] numbers) {
         this.numbers = numbers;
-        for (int i = 0; i < tasks.length; i++) {
-            tasks[i] = ListHead.head();
+    }
+
+    /** pid->tasks[type], for reading. */
+    public ListHead<Task> tasks(int type) {
+        ListHead<Task> h = heads[type];
+        return h != null ? h : NONE;
+    }
+
+    /** pid->tasks[type], to add to. */
+    ListHead<Task> tasksForAdd(int type) {
+        ListHead<Task> h = heads[type];
+        if (h == null) {
+            h = heads[type] = ListHead.head();
         }
+        return h;
     }
 
     public int level() {
@@ -51,11 +66,11 @@ public final class Pid {
 
     /** pid_task(): the first task using this pid as {@code type}, or null. */
     public Task task(int type) {
-        return tasks[type].first();
+        return tasks(type).first();
     }
 
     /** pid_has_task(). */
     public boolean hasTask(int type) {
-        return !tasks[type].isEmpty();
+        return !tasks(type).isEmpty();
     }
 }

@@ -66,7 +66,7 @@ public final class Pids {
     /** attach_pid(task, type): {@code task.pids[type]} must already be set. */
     public static void attachPid(Task task, int type) {
         Pid pid = task.pidOf(type);
-        pid.tasks[type].addTail(task.pidLinks[type]);
+        pid.tasksForAdd(type).addTail(task.pidLinks[type]);
     }
 
     /** detach_pid() / __change_pid(task, type, null): frees the numbers when no task uses the pid any more. */

@@ -51,7 +51,7 @@ public final class SchedCalls {
                 case PRIO_PGRP -> {
                     Pid pgrp = who != 0 ? t.activePidNs().find(who) : t.pidOf(PidType.PIDTYPE_PGID);
                     if (pgrp != null) {
-                        for (Task leader : pgrp.tasks[PidType.PIDTYPE_PGID].snapshot()) {
+                        for (Task leader : pgrp.tasks(PidType.PIDTYPE_PGID).snapshot()) {
                             for (Task p : leader.signal.threadHead) {
                                 error = setOnePrio(k, t, p, nice, error);
                             }
@@ -108,7 +108,7 @@ public final class SchedCalls {
                 case PRIO_PGRP -> {
                     Pid pgrp = who != 0 ? t.activePidNs().find(who) : t.pidOf(PidType.PIDTYPE_PGID);
                     if (pgrp != null) {
-                        for (Task p : pgrp.tasks[PidType.PIDTYPE_PGID]) {
+                        for (Task p : pgrp.tasks(PidType.PIDTYPE_PGID)) {
                             retval = Math.max(retval, 20 - taskNice(p));
                         }
                     }

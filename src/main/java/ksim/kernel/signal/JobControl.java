@@ -131,8 +131,8 @@ public final class JobControl {
     static void doNotifyParentCldstop(Kernel k, Task tsk, int why) {
         Task leader = tsk.groupLeader;
         Task parent = leader.realParent;
-        int handler = parent.sighand.handler[Signal.SIGCHLD - 1];
-        if (handler != Signal.SIG_IGN && (parent.sighand.flags[Signal.SIGCHLD - 1] & Signals.SA_NOCLDSTOP) == 0) {
+        int handler = parent.sighand.handler(Signal.SIGCHLD - 1);
+        if (handler != Signal.SIG_IGN && (parent.sighand.flags(Signal.SIGCHLD - 1) & Signals.SA_NOCLDSTOP) == 0) {
             Signals.sendSignal(k, Signal.SIGCHLD, parent, PidType.PIDTYPE_TGID, true, why);
         }
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, leader);
@@ -148,7 +148,7 @@ public final class JobControl {
      * process group of the same session.
      */
     private static boolean willBecomeOrphanedPgrp(Pid pgrp, Task ignored) {
-        for (Task p : pgrp.tasks[PidType.PIDTYPE_PGID]) {
+        for (Task p : pgrp.tasks(PidType.PIDTYPE_PGID)) {
             Task parent = p.realParent;
             if (p == ignored || (p.exitState != 0 && p.threadGroupEmpty()) || isGlobalInit(parent)) {
                 continue;
@@ -167,7 +167,7 @@ public final class JobControl {
 
     /** has_stopped_jobs(). */
     private static boolean hasStoppedJobs(Pid pgrp) {
-        for (Task p : pgrp.tasks[PidType.PIDTYPE_PGID]) {
+        for (Task p : pgrp.tasks(PidType.PIDTYPE_PGID)) {
             if ((p.signal.flags & SignalStruct.SIGNAL_STOP_STOPPED) != 0) {
                 return true;
             }
@@ -198,7 +198,7 @@ public final class JobControl {
 
     /** __kill_pgrp_info() from the kernel (SEND_SIG_PRIV). */
     private static void killPgrp(Kernel k, int sig, Pid pgrp) {
-        pgrp.tasks[PidType.PIDTYPE_PGID].forEachSafe(
+        pgrp.tasks(PidType.PIDTYPE_PGID).forEachSafe(
                 p -> Signals.sendSignal(k, sig, p, PidType.PIDTYPE_PGID, true, Signals.SEND_SIG_PRIV));
     }
 }

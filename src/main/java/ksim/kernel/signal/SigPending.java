@@ -18,8 +18,7 @@ public final class SigPending {
     /** The pending set: bit (sig - 1). */
     public long signal;
     /** Per signal: the uids its queued sigqueues are charged to, oldest first; null when none ever was. */
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<Integer>[] queue = new ArrayDeque[Signal._NSIG + 1];
+    private ArrayDeque<Integer>[] queue;
 
     static long bit(int sig) {
         return 1L << (sig - 1);
@@ -35,6 +34,9 @@ public final class SigPending {
      */
     void add(int sig, int uid) {
         if (uid != NO_SIGQUEUE) {
+            if (queue == null) {
+                queue = newQueues();
+            }
             if (queue[sig] == null) {
                 queue[sig] = new ArrayDeque<>(2);
             }
@@ -47,8 +49,13 @@ public final class SigPending {
      * collect_signal(): takes the first sigqueue of {@code sig} (__sigqueue_free() uncharges its
      * user); the signal stays pending while another one is queued.
      */
+    @SuppressWarnings("unchecked")
+    private static ArrayDeque<Integer>[] newQueues() {
+        return new ArrayDeque[Signal._NSIG + 1];
+    }
+
     void take(int sig, UserCounts sigpending) {
-        ArrayDeque<Integer> q = queue[sig];
+        ArrayDeque<Integer> q = queue == null ? null : queue[sig];
         if (q != null && !q.isEmpty()) {
             sigpending.dec(q.pollFirst());
             if (!q.isEmpty()) {
@@ -62,6 +69,9 @@ public final class SigPending {
     void flush(long mask, UserCounts sigpending) {
         long hit = signal & mask;
         signal &= ~mask;
+        if (queue == null) {
+            return;
+        }
         for (int sig = 1; sig <= Signal._NSIG; sig++) {
             if ((hit & bit(sig)) != 0 && queue[sig] != null) {
                 while (!queue[sig].isEmpty()) {
@@ -78,6 +88,9 @@ public final class SigPending {
 
     /** Adds to {@code perUid} how many sigqueues here each uid is charged for (the invariant checker). */
     public void countCharges(java.util.Map<Integer, int[]> perUid) {
+        if (queue == null) {
+            return;
+        }
         for (ArrayDeque<Integer> q : queue) {
             if (q != null) {
                 for (int uid : q) {

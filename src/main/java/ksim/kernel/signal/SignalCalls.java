@@ -103,7 +103,7 @@ public final class SignalCalls {
             }
             boolean success = false;
             long retval = Errno.ESRCH.ret();
-            for (Task p : pgrp.tasks[PidType.PIDTYPE_PGID].snapshot()) {
+            for (Task p : pgrp.tasks(PidType.PIDTYPE_PGID).snapshot()) {
                 long err = groupSendSigInfo(k, current, sig, p, PidType.PIDTYPE_PGID);
                 success |= err == 0;
                 retval = err;
@@ -146,9 +146,7 @@ public final class SignalCalls {
             return Errno.EINVAL.ret();
         }
         SigHand h = t.sighand;
-        h.handler[sig - 1] = handler;
-        h.flags[sig - 1] = flags;
-        h.mask[sig - 1] = 0;
+        h.setAction(sig - 1, handler, flags, 0);
         if (Signals.handlerIgnored(handler, sig)) {
             long m = bit(sig);
             t.signal.sharedPending.flush(m, k.userSigpending);

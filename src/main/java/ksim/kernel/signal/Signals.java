@@ -70,7 +70,7 @@ public final class Signals {
 
     /** sig_task_ignored(). */
     private static boolean taskIgnored(Task t, int sig, boolean force) {
-        int handler = t.sighand.handler[sig - 1];
+        int handler = t.sighand.handler(sig - 1);
         if (t.threadPid.globalNr() == 1 && t.activePidNs().level == 0 && in(SIG_KERNEL_ONLY_MASK, sig)) {
             return true; // SIGKILL and SIGSTOP may not be sent to the global init
         }
@@ -91,7 +91,7 @@ public final class Signals {
 
     /** sig_fatal(). */
     private static boolean sigFatal(Task t, int sig) {
-        return !in(SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK, sig) && t.sighand.handler[sig - 1] == Signal.SIG_DFL;
+        return !in(SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK, sig) && t.sighand.handler(sig - 1) == Signal.SIG_DFL;
     }
 
     /**
@@ -276,13 +276,13 @@ public final class Signals {
                 recalcSigpending(p);
                 return Decision.NONE;
             }
-            int handler = p.sighand.handler[sig - 1];
+            int handler = p.sighand.handler(sig - 1);
             if (handler == Signal.SIG_IGN) {
                 continue;
             }
             if (handler != Signal.SIG_DFL) {
-                if ((p.sighand.flags[sig - 1] & SA_RESETHAND) != 0) {
-                    p.sighand.handler[sig - 1] = Signal.SIG_DFL;
+                if ((p.sighand.flags(sig - 1) & SA_RESETHAND) != 0) {
+                    p.sighand.setHandler(sig - 1, Signal.SIG_DFL);
                 }
                 return new Decision(Decision.Kind.HANDLER, sig);
             }
@@ -358,8 +358,8 @@ public final class Signals {
             p.sigFrames = new java.util.ArrayDeque<>(2);
         }
         p.sigFrames.addLast(new long[] {sig, p.blocked});
-        long block = p.sighand.mask[sig - 1];
-        if ((p.sighand.flags[sig - 1] & SA_NODEFER) == 0) {
+        long block = p.sighand.mask(sig - 1);
+        if ((p.sighand.flags(sig - 1) & SA_NODEFER) == 0) {
             block |= bit(sig);
         }
         p.blocked |= block & ~SIG_KERNEL_ONLY_MASK;

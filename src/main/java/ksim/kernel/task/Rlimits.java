@@ -16,8 +16,10 @@ public final class Rlimits {
     /** sysctl_nr_open: the hard ceiling of RLIMIT_NOFILE. */
     public static final long NR_OPEN = 1024 * 1024;
 
-    public final long[] cur = new long[RLIM_NLIMITS];
-    public final long[] max = new long[RLIM_NLIMITS];
+    /** Soft and hard limits, read directly; written only through {@link #set} (copy_signal() shares them until then). */
+    public long[] cur = new long[RLIM_NLIMITS];
+    public long[] max = new long[RLIM_NLIMITS];
+    private boolean shared;
 
     /** INIT_RLIMITS, with RLIMIT_NPROC and RLIMIT_SIGPENDING at max_threads / 2 as fork_init() sets them. */
     public static Rlimits initial(int maxThreads) {
@@ -37,14 +39,22 @@ public final class Rlimits {
     }
 
     public void set(int resource, long soft, long hard) {
+        if (shared) {
+            cur = cur.clone();
+            max = max.clone();
+            shared = false;
+        }
         cur[resource] = soft;
         max[resource] = hard;
     }
 
+    /** copy_signal()'s memcpy of signal->rlim, made lazily: both sides share until one writes. */
     public Rlimits copy() {
         Rlimits r = new Rlimits();
-        System.arraycopy(cur, 0, r.cur, 0, RLIM_NLIMITS);
-        System.arraycopy(max, 0, r.max, 0, RLIM_NLIMITS);
+        r.cur = cur;
+        r.max = max;
+        r.shared = true;
+        shared = true;
         return r;
     }
 }

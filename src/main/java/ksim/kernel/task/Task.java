@@ -66,6 +66,12 @@ public final class Task {
     public boolean noNewPrivs;
     /** The kthread API's data of a kernel thread made by kthreadd (to_kthread()); null otherwise. */
     public ksim.kernel.kthread.Kthread kthread;
+    /** clear_child_tid (CLONE_CHILD_CLEARTID): mm_release() will clear the TID word and wake its futex. */
+    public boolean clearChildTid;
+    /** The TID word was cleared (it reads 0). */
+    public boolean tidCleared;
+    /** Futex waiters on the TID word (pthread_join()); created on first wait. */
+    public ksim.kernel.sync.WaitQueueHead tidFutex;
     /** vfork_done: completed when this vfork child releases its mm (exit or exec). */
     public ksim.kernel.sync.Completion vforkDone;
     /** Nanoseconds since boot (start_time). */

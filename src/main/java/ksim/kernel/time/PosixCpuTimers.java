@@ -34,7 +34,7 @@ public final class PosixCpuTimers {
         }
         if (Long.compareUnsigned(ptime, mulSec(soft)) >= 0) {
             Signals.sendSignal(k, Signal.SIGXCPU, tsk);
-            sig.rlim.cur[Rlimits.RLIMIT_CPU] = soft + 1;
+            sig.rlim.set(Rlimits.RLIMIT_CPU, soft + 1, hard);
         }
     }
 
