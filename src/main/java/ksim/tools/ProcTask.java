@@ -177,10 +177,10 @@ final class ProcTask {
      * " <defunct>" for a zombie.
      */
     static String fillCmdlineCvt(String raw, ProcTask p) {
-        String text = raw == null ? "" : readUnvectored(raw);
         String out;
-        if (!text.isEmpty()) {
-            out = ProcEscape.libEscape(text, ProcEscape.MAX_BUFSZ);
+        if (raw != null && !raw.isEmpty()) {
+            // read_unvectored() read something, even if only NULs: that text, possibly empty
+            out = ProcEscape.libEscape(readUnvectored(raw), ProcEscape.MAX_BUFSZ);
         } else {
             out = "[" + ProcEscape.libEscape(p.cmd, ProcEscape.MAX_BUFSZ - 2) + "]"
                     + (p.state == 'Z' ? " <defunct>" : "");

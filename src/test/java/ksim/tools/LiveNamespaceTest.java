@@ -202,6 +202,7 @@ int main(int argc, char **argv) {
         assertTrue(compile.waitFor(120, TimeUnit.SECONDS) && compile.exitValue() == 0, log);
 
         Path ready = tmp.resolve("ready");
+        int init = 0;
         Process ns = new ProcessBuilder(RealTools.which("unshare"), "--pid", "--fork", "--mount-proc",
                 "--kill-child", bin.toString(), ready.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("zoo.log").toFile()).start();
@@ -214,7 +215,7 @@ int main(int argc, char **argv) {
             }
             String children = Files.readString(Path.of("/proc/" + ns.pid() + "/task/" + ns.pid() + "/children"))
                     .trim();
-            int init = Integer.parseInt(children.split(" ")[0]);
+            init = Integer.parseInt(children.split(" ")[0]);
             Path root = Path.of("/proc/" + init + "/root/proc");
             snapshot = ProcSnapshot.newDir(tmp);
             ProcSnapshot.write(new RealProcView(root), snapshot, pid -> {
@@ -232,7 +233,11 @@ int main(int argc, char **argv) {
                 Files.writeString(snapshot.resolve("sys/kernel/pid_max"), pidMax);
             }
         } finally {
-            ns.destroy();
+            // the namespace ends with its init; unshare ignores SIGTERM while it waits
+            if (init > 0) {
+                ProcessHandle.of(init).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            ns.destroyForcibly();
             ns.waitFor(30, TimeUnit.SECONDS);
         }
         RealProcView view = new RealProcView(snapshot);
