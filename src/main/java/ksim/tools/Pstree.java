@@ -80,6 +80,7 @@ public final class Pstree {
     private final Options opts;
     /** pstree.c list: newest first. */
     private final List<Proc> list = new ArrayList<>();
+    private final java.util.Map<Integer, Proc> byPid = new java.util.HashMap<>();
     private final StringBuilder out = new StringBuilder();
     private final List<Integer> width = new ArrayList<>();
     private final List<Boolean> more = new ArrayList<>();
@@ -94,18 +95,15 @@ public final class Pstree {
         return comm.length() > COMM_LEN + 1 ? comm.substring(0, COMM_LEN + 1) : comm;
     }
 
+    /** find_proc(): PIDs in the list are unique (a proc is only made when none is found). */
     private Proc findProc(int pid) {
-        for (int i = list.size() - 1; i >= 0; i--) {
-            if (list.get(i).pid == pid) {
-                return list.get(i);
-            }
-        }
-        return null;
+        return byPid.get(pid);
     }
 
     private Proc newProc(String comm, int pid, int uid) {
         Proc p = new Proc(comm, pid, uid);
         list.add(p); // the end of this list is the head of pstree's
+        byPid.put(pid, p);
         return p;
     }
 
