@@ -34,6 +34,7 @@ class LiveNamespaceTest {
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -96,7 +97,7 @@ static void locker(const char *n) { named(n); mlockall(MCL_CURRENT); ready(); ha
 static void asuser(const char *n) {
     named(n);
     uid_t u = (uid_t)atoi(n + 2);
-    if (setgid(u) || setuid(u)) _exit(4);
+    if (setgid(u) || setuid(u)) named("setuid-failed");
     prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
     ready(); hang();
 }
@@ -160,9 +161,15 @@ int main(int argc, char **argv) {
     /* nested spawns count in the children's copies of 'expected': add them here */
     expected += 3 /* threads' threads */ + 3 /* chain1's children */ + 2 /* chain3s */ + 1 /* orphan */
               + 3 /* fgjob, fgpipe, bgjob */;
-    for (int got = 0; got < expected; got++) {
-        char c;
-        if (read(rp[0], &c, 1) != 1) return 1;
+    /* a child whose setup failed never says so: give up waiting after 10 s */
+    for (int got = 0, waited = 0; got < expected && waited < 100;) {
+        struct pollfd pfd = {rp[0], POLLIN, 0};
+        if (poll(&pfd, 1, 100) == 1) {
+            char c;
+            if (read(rp[0], &c, 1) == 1) got++;
+        } else {
+            waited++;
+        }
     }
     int status;
     waitpid(st, &status, WUNTRACED);

@@ -30,13 +30,33 @@ final class RealTools {
         return null;
     }
 
-    /** Skips the test unless this is Linux, we are root, and unshare, ps and pstree are here. */
+    /**
+     * Skips the test unless this is Linux, we are root, and unshare, procps-ng 4.0.2's ps and
+     * psmisc 23.6's pstree are here.
+     */
     static void assumeAvailable() throws IOException {
         Assumptions.assumeTrue("Linux".equals(System.getProperty("os.name")), "the real tools run on Linux");
         Assumptions.assumeTrue(Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .anyMatch(l -> l.matches("Uid:\\s+\\d+\\s+0\\s.*")), "namespaces and bind mounts need root");
         for (String tool : new String[] {"unshare", "ps", "pstree"}) {
             Assumptions.assumeTrue(which(tool) != null, "no " + tool + "(1) on PATH");
+        }
+        String ps = version(which("ps"));
+        String pstree = version(which("pstree"));
+        Assumptions.assumeTrue(ps.contains("procps-ng 4.0.2") && pstree.contains("PSmisc) 23.6"),
+                "ksim.tools follows procps-ng 4.0.2 and psmisc 23.6; this machine has: " + ps.lines().findFirst()
+                        .orElse("?") + " / " + pstree.lines().findFirst().orElse("?"));
+    }
+
+    private static String version(String tool) throws IOException {
+        try {
+            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 
