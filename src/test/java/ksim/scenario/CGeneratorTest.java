@@ -73,6 +73,7 @@ class CGeneratorTest {
                 sched_setscheduler(0, SCHED_BATCH, 0)
                 sched_getscheduler(0)
                 sched_setaffinity(0, {0, 1})
+                sched_getaffinity(0)
                 sleep(2ms)
                 pipe(p)
                 write(p, 5)
