@@ -86,11 +86,17 @@ final class Interpreter implements Program {
         this.frames = frames;
     }
 
-    /** main: setsid(), then exec "main" (comm and command line "main"), then the block. */
+    /**
+     * main: what {@code unshare --pid --fork --mount-proc} does in its child before the program
+     * runs (mount /proc for the new namespace, which takes CAP_SYS_ADMIN and so marks main
+     * PF_SUPERPRIV, kept across exec), setsid(), then exec "main" (comm and command line
+     * "main"), then the block.
+     */
     static Interpreter forMain(RunContext ctx, Block main) {
         ArrayList<Frame> frames = new ArrayList<>();
         frames.add(new Frame(main.stmts(), 0, End.EXIT_GROUP));
         Interpreter in = new Interpreter(ctx, "main", frames);
+        in.prologue.add(Sys.of("mount", (k, t) -> t.capable() ? 0 : Errno.EPERM.ret()));
         in.prologue.add(Sys.setsid());
         ScenarioMemory mem = new ScenarioMemory();
         mem.bind("main", 1);
@@ -403,6 +409,8 @@ final class Interpreter implements Program {
                 mem(t).bind("main", t.tgidVnr());
                 t.label = "main";
                 ctx.names.register(t, "main");
+                ctx.main = t;
+                ctx.mainStartNs = ctx.kernel.now();
             } else if (op == startedBy && ret == 0) {
                 emit(t, startedByText, null);
             }

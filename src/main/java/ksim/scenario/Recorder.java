@@ -93,7 +93,7 @@ public final class Recorder {
      * when there is one, so that an exec's path lookup never waits on a disk (a task in D,
      * which a scenario's state() may see).
      */
-    private static Path runtimeDir(Path fallback) {
+    static Path runtimeDir(Path fallback) {
         Path shm = Path.of("/dev/shm");
         if (Files.isDirectory(shm) && Files.isWritable(shm)) {
             try {
@@ -110,7 +110,7 @@ public final class Recorder {
      * leave there (a core dump: core_pattern "core" is relative to the dumping task's cwd)
      * never lands in the caller's. Writable by every uid, as a task may have setuid() away.
      */
-    private static Path scratchDir() throws IOException {
+    static Path scratchDir() throws IOException {
         Path cwd = Files.createTempDirectory("ksim-cwd-");
         Files.setPosixFilePermissions(cwd, PosixFilePermissions.fromString("rwxrwxrwx"));
         return cwd;
@@ -171,7 +171,7 @@ public final class Recorder {
         return -1;
     }
 
-    private static void compile(String cc, Path src, Path prog, Path dir)
+    static void compile(String cc, Path src, Path prog, Path dir)
             throws Unavailable, Failure, IOException, InterruptedException {
         String out = cc(cc, src, prog, dir);
         if (out == null) {
@@ -241,7 +241,7 @@ public final class Recorder {
         return new Recording(trace, errors, failed, timedOut);
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -10,6 +10,15 @@ final class RunContext {
     final Consumer<String> trace;
     final NameRegistry names = new NameRegistry();
     final List<String> failures = new ArrayList<>();
+    /**
+     * main, once its exec of itself has returned to user mode and its block is about to run,
+     * and the time that happened: the origin of {@code ksim cat --at} (the C runtime writes its
+     * capture mark at the same point).
+     */
+    ksim.kernel.task.Task main;
+    /** The kernel the scenario runs on (for the time main starts). */
+    ksim.kernel.Kernel kernel;
+    long mainStartNs = -1;
 
     RunContext(String file, Consumer<String> trace) {
         this.file = file;

@@ -1,10 +1,14 @@
 package ksim.scenario;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import ksim.kernel.InitProgram;
 import ksim.kernel.Kernel;
 import ksim.kernel.KernelConfig;
+import ksim.kernel.pid.PidNamespace;
+import ksim.kernel.proc.ProcFs;
+import ksim.kernel.proc.ProcView;
 
 /** Runs a parsed scenario on a freshly booted simulated kernel. */
 public final class ScenarioRunner {
@@ -60,8 +64,42 @@ public final class ScenarioRunner {
     public static Outcome boot(Ast.Scenario sc, KernelConfig config, Consumer<String> trace) {
         Kernel k = new Kernel(config);
         RunContext ctx = new RunContext(sc.file(), trace);
+        ctx.kernel = k;
         k.boot(new InitProgram(Interpreter.forMain(ctx, sc.main())));
         return new Outcome(k, ctx.failures);
+    }
+
+    /**
+     * A scenario stopped at a moment for inspection: the kernel, and /proc as a reader in the
+     * scenario's PID namespace (or, for the host, the initial one) sees it. {@code mainStarted}
+     * is false when main never reached its block (the view is then the host's).
+     */
+    public record Inspection(Kernel kernel, ProcView proc, PidNamespace ns, boolean mainStarted,
+            List<String> trace, List<String> failures) {}
+
+    /**
+     * Boots {@code sc} and runs it until {@code atNs} after main's block starts: the moment
+     * main's exec of itself returns to user mode, just before its first statement (where the
+     * real-kernel capture harness starts its clock too). The trace printed until then is kept.
+     * {@code host}: the view of the initial PID namespace (every task, kernel threads included)
+     * instead of the scenario's.
+     */
+    public static Inspection inspect(Ast.Scenario sc, Options opt, long atNs, boolean host) {
+        List<String> trace = new ArrayList<>();
+        Kernel k = new Kernel(config(sc, opt));
+        RunContext ctx = new RunContext(sc.file(), trace::add);
+        ctx.kernel = k;
+        k.boot(new InitProgram(Interpreter.forMain(ctx, sc.main())));
+        // one instant at a time until main starts, so that the clock starts exactly there
+        while (ctx.main == null && !k.events.isEmpty()) {
+            k.run(k.events.peekTime());
+        }
+        boolean started = ctx.main != null;
+        if (started) {
+            k.run(ctx.mainStartNs + atNs);
+        }
+        PidNamespace ns = host || !started ? k.initPidNs : ctx.main.activePidNs();
+        return new Inspection(k, new ProcFs(k, ns), ns, started, trace, ctx.failures);
     }
 
     /** Boots and runs {@code sc} until nothing is left to happen, streaming trace lines to {@code trace}. */

@@ -60,6 +60,9 @@
 #define RT_EXECS {0} /* the NAMEs of the scenario's execs, NULL-terminated */
 #endif
 
+/* the line main writes on stderr as its block starts, when $KSIM_CAPTURE is set (ksim.scenario.Capture) */
+#define RT_CAPTURE_MARK "ksim-capture: main started"
+
 #define RT static __attribute__((unused))
 #define RT_NORET static __attribute__((unused, noreturn))
 #define RT_NAMELEN 64
@@ -847,6 +850,20 @@ RT void rt_pin(void)
 }
 
 /**
+ * Every signal back to SIG_DFL and none blocked: ignored dispositions survive exec, and a
+ * program started by the JVM inherits signals 32 and 33 ignored (seen in /proc/PID/status as
+ * SigIgn 0000000180000000). ksim's main starts with every disposition at SIG_DFL.
+ */
+RT void rt_clean_signals(void)
+{
+    struct { unsigned long handler, flags, restorer, mask; } dfl = {0, 0, 0, 0};
+    for (int sig = 1; sig <= 64; sig++)
+        if (sig != SIGKILL && sig != SIGSTOP) rt_sys(SYS_rt_sigaction, sig, &dfl, 0, 8);
+    unsigned long none = 0;
+    rt_sys(SYS_rt_sigprocmask, SIG_SETMASK, &none, 0, 8);
+}
+
+/**
  * main is PID 1 of the new namespace, with comm and command line "main", leader of its own
  * session, registered and bound as "main". Returns the block to run: 0 for main's, or the
  * image an exec started.
@@ -860,6 +877,7 @@ RT int rt_start(int argc, char **argv)
     if (ex) return rt_resume(ex);
     if (rt_sys(SYS_getpid) != 1) rt_die("must run as PID 1 of a new PID namespace (unshare --pid --fork --mount-proc PROG)", 0);
     if (strcmp(argv[0], "main") != 0) {
+        rt_clean_signals();
         rt_pin();
         char *a[] = {"main", NULL};
         long r = rt_sys(SYS_execve, "/proc/self/exe", a, environ);
@@ -879,6 +897,10 @@ RT int rt_start(int argc, char **argv)
     int nr[RT_MAXLVL] = {1};
     rt_reg_add(0, "main", 0, 0, nr, rt_main_self.ino);
     rt_bind("main", 1);
+    /* ksim capture: tell the harness, as main's first statement is about to run, that the
+     * scenario's clock starts now (it reads /proc at a time measured from here) */
+    const char *cap = getenv("KSIM_CAPTURE");
+    if (cap && *cap) rt_write_all(2, RT_CAPTURE_MARK "\n", sizeof RT_CAPTURE_MARK);
     return 0;
 }
 

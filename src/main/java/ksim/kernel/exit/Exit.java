@@ -66,8 +66,9 @@ public final class Exit {
             e.phase = ExitGroup.Phase.NOTIFY;
         }
         exitNotify(k, tsk, e.groupDead);
-        // do_task_dead()
+        // do_task_dead(): the freezer is told to ignore the task from now on
         tsk.state = TaskState.TASK_DEAD;
+        tsk.flags |= TaskFlags.PF_NOFREEZE;
         return Syscall.NORETURN;
     }
 
@@ -104,7 +105,9 @@ public final class Exit {
 
     /** do_exit() up to exit_notify(): exit_signals(), synchronize_group_exit(), exit_mm(); true when the group is dead. */
     private static boolean exitPrologue(Kernel k, Task tsk, int code) {
-        tsk.flags |= TaskFlags.PF_EXITING;
+        // synchronize_group_exit() marks the task PF_POSTCOREDUMP (a later core dump will not
+        // wait for it), then exit_signals() PF_EXITING
+        tsk.flags |= TaskFlags.PF_POSTCOREDUMP | TaskFlags.PF_EXITING;
         SignalStruct sig = tsk.signal;
         if (--sig.quickThreads == 0 && (sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0) {
             sig.flags = SignalStruct.SIGNAL_GROUP_EXIT;

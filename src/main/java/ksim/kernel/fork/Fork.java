@@ -128,7 +128,7 @@ public final class Fork {
         // (root, CAP_SYS_RESOURCE and CAP_SYS_ADMIN are exempt)
         int uid = current.cred.uid();
         if (Long.compareUnsigned(k.userProcesses.get(uid) + 1L, current.signal.rlim.cur[Rlimits.RLIMIT_NPROC]) > 0
-                && uid != 0 && !current.cred.capable()) {
+                && uid != 0 && !current.capable()) {
             err[0] = Errno.EAGAIN.ret();
             return null;
         }
@@ -138,6 +138,10 @@ public final class Fork {
         }
         PidNamespace childNs = current.pidNsForChildren;
         if ((flags & CLONE_NEWPID) != 0) {
+            if (!current.capable()) { // copy_namespaces(): ns_capable(CAP_SYS_ADMIN) of the parent
+                err[0] = Errno.EPERM.ret();
+                return null;
+            }
             if (childNs.level + 1 > PidNamespace.MAX_PID_NS_LEVEL) {
                 err[0] = Errno.ENOSPC.ret();
                 return null;

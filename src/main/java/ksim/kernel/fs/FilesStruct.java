@@ -85,6 +85,19 @@ public final class FilesStruct {
         }
     }
 
+    /**
+     * fdt->max_fds, /proc/PID/status's FDSize: the table embedded in files_struct holds
+     * NR_OPEN_DEFAULT (64) descriptors; expand_fdtable() grows it to the next power of two
+     * above the highest descriptor ever installed, and it never shrinks.
+     */
+    public int maxFds() {
+        int n = fds.size();
+        return n <= NR_OPEN_DEFAULT ? NR_OPEN_DEFAULT : Integer.highestOneBit(n - 1) << 1;
+    }
+
+    /** NR_OPEN_DEFAULT: BITS_PER_LONG. */
+    private static final int NR_OPEN_DEFAULT = 64;
+
     /** Open descriptors (the FDSize-independent count /proc/PID/fd would list). */
     public int openCount() {
         int n = 0;

@@ -1,6 +1,8 @@
 package ksim.kernel.proc;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +22,19 @@ public final class RealProcView implements ProcView {
         return root.resolve(path.startsWith("/proc/") ? path.substring(6) : path.equals("/proc") ? "" : path);
     }
 
+    /**
+     * Reads in large chunks from offset 0: a file of size 0 read a byte at a time gives only its
+     * first byte when it is a sysctl (proc_dointvec() answers a read at a nonzero offset with EOF).
+     */
     @Override
     public String read(String path) {
-        try {
-            return new String(Files.readAllBytes(resolve(path)), StandardCharsets.ISO_8859_1);
+        try (InputStream in = Files.newInputStream(resolve(path))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf, 0, buf.length)) > 0;) {
+                out.write(buf, 0, n);
+            }
+            return out.toString(StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             return null;
         }

@@ -55,7 +55,7 @@ public final class SignalCalls {
         Cred c = current.cred;
         Cred tc = t.cred;
         return c.euid() == tc.suid() || c.euid() == tc.uid() || c.uid() == tc.suid() || c.uid() == tc.uid()
-                || c.capable();
+                || current.capable();
     }
 
     /** check_kill_permission(): EINVAL for a bad signal, then EPERM (SIGCONT is allowed within a session). */

@@ -49,7 +49,7 @@ public final class Rlimit extends Syscall {
             if (resource == Rlimits.RLIMIT_NOFILE && Long.compareUnsigned(hard, Rlimits.NR_OPEN) > 0) {
                 return Errno.EPERM.ret();
             }
-            if (Long.compareUnsigned(hard, rlim.max[resource]) > 0 && !current.cred.capable()) {
+            if (Long.compareUnsigned(hard, rlim.max[resource]) > 0 && !current.capable()) { // capable(CAP_SYS_RESOURCE)
                 return Errno.EPERM.ret();
             }
             rlim.set(resource, soft, hard);

@@ -31,7 +31,7 @@ public final class Setuid extends Syscall {
         }
         Cred old = current.cred;
         Cred next;
-        if (old.capable()) {
+        if (current.capable()) { // ns_capable_setid(CAP_SETUID)
             next = old.withUids(uid, uid, uid, uid);
             if (uid != old.uid()) {
                 k.userProcesses.move(old.uid(), uid); // set_user(): the task now counts for the new user

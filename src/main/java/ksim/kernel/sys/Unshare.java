@@ -37,7 +37,7 @@ public final class Unshare extends Syscall {
         if ((flags & CloneFlags.CLONE_NEWPID) == 0) {
             return 0;
         }
-        if (current.cred.euid() != 0) { // ns_capable(CAP_SYS_ADMIN)
+        if (!current.capable()) { // ns_capable(CAP_SYS_ADMIN)
             return Errno.EPERM.ret();
         }
         // copy_pid_ns(): only from the namespace the caller lives in, once

@@ -124,6 +124,8 @@ public final class Task {
     // ---- accounting (tick-sampled, kernel/sched/cputime.c) ----------------------------
     public long utime;
     public long stime;
+    /** prev_cputime: what task_cputime_adjusted() last reported for this thread alone (it never goes back). */
+    public long prevUtime, prevStime;
 
     // ---- user-mode execution (thread_struct / pt_regs) --------------------------------
     /** thread: the registers a context switch saves, and the kernel stack. */
@@ -203,6 +205,20 @@ public final class Task {
 
     public int tgidVnr() {
         return tgidNr(activePidNs());
+    }
+
+    /**
+     * capable(cap) / ns_capable(): whether current holds the capability (ksim: root's full set
+     * while euid is 0, {@link Cred#capable()}). A successful check marks the task PF_SUPERPRIV
+     * (ns_capable_common()), which /proc/PID/stat's flags show and fork clears; so call it only
+     * where, and when, Linux evaluates the check.
+     */
+    public boolean capable() {
+        if (!cred.capable()) {
+            return false;
+        }
+        flags |= TaskFlags.PF_SUPERPRIV;
+        return true;
     }
 
     public boolean isKthread() {

@@ -1,0 +1,61 @@
+package ksim.kernel.proc;
+
+import java.math.BigInteger;
+import ksim.kernel.Kernel;
+import ksim.kernel.sched.Cputime;
+import ksim.kernel.task.Task;
+
+/**
+ * kernel/sched/cputime.c: the times /proc/PID/stat shows. A process (whole group) is
+ * {@link Cputime#threadGroupCputimeAdjusted}; a single thread (task/TID/stat) is
+ * task_cputime_adjusted(): its tick-sampled utime/stime scaled to its sum_exec_runtime by
+ * cputime_adjust(), monotonic through the thread's own prev_cputime. (Cputime keeps
+ * cputime_adjust() for the group's prev_cputime; this is the same arithmetic on the thread's.)
+ */
+final class TaskCputime {
+    private TaskCputime() {}
+
+    /** thread_group_cputime_adjusted(): {utime, stime} in ns. */
+    static long[] group(Kernel k, Task t) {
+        return Cputime.threadGroupCputimeAdjusted(k, t);
+    }
+
+    /**
+     * task_cputime_adjusted(): {utime, stime} in ns. Without nohz_full accounting the runtime
+     * is se.sum_exec_runtime as last charged (task_cputime() returns false), not including
+     * what a running thread has run since.
+     */
+    static long[] thread(Task p) {
+        long rtime = p.se.sumExecRuntime;
+        long stime = p.stime;
+        long utime = p.utime;
+        if (p.prevStime + p.prevUtime < rtime) {
+            if (stime == 0) {
+                utime = rtime;
+            } else if (utime == 0) {
+                stime = rtime;
+            } else {
+                stime = Math.min(mulDiv(stime, rtime, stime + utime), rtime);
+            }
+            if (stime < p.prevStime) {
+                stime = p.prevStime;
+            }
+            utime = rtime - stime;
+            if (utime < p.prevUtime) {
+                utime = p.prevUtime;
+                stime = rtime - utime;
+            }
+            p.prevStime = stime;
+            p.prevUtime = utime;
+        }
+        return new long[] {p.prevUtime, p.prevStime};
+    }
+
+    /** mul_u64_u64_div_u64(). */
+    private static long mulDiv(long a, long b, long c) {
+        if (Math.multiplyHigh(a, b) == 0 && a * b >= 0) {
+            return a * b / c;
+        }
+        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c)).longValueExact();
+    }
+}
