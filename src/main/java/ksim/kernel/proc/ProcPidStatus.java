@@ -133,7 +133,7 @@ final class ProcPidStatus {
     static long[] collectSigignSigcatch(Task p) {
         long ign = 0, cat = 0;
         for (int sig = 1; sig <= Signal._NSIG; sig++) {
-            int h = p.sighand.handler[sig - 1];
+            int h = p.sighand.handler(sig - 1);
             if (h == Signal.SIG_IGN) {
                 ign |= 1L << (sig - 1);
             } else if (h != Signal.SIG_DFL) {

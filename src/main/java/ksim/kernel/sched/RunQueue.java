@@ -37,6 +37,9 @@ public final class RunQueue {
     /** When curr last started being accounted for busy/idle time. */
     long accountedAt;
 
+    /** The task that asked to be moved off this CPU (sched_setaffinity on itself) and waits for the stopper. */
+    Task affineMoveSelf;
+
     /** Load balancing: when this CPU balances next, and how often balancing found nothing to move. */
     long nextBalance;
     int balanceFailed;

@@ -75,7 +75,7 @@ public final class SchedCalls {
 
     /** set_one_prio(): EPERM for another user's task, EACCES for lowering nice without CAP_SYS_NICE or RLIMIT_NICE. */
     private static long setOnePrio(Kernel k, Task current, Task p, int nice, long error) {
-        if (!(p.cred.uid() == current.cred.euid() || p.cred.euid() == current.cred.euid() || current.cred.capable())) {
+        if (!(p.cred.uid() == current.cred.euid() || p.cred.euid() == current.cred.euid() || current.capable())) {
             return Errno.EPERM.ret();
         }
         if (nice < taskNice(p) && !canNice(p, nice, current)) {
@@ -88,7 +88,7 @@ public final class SchedCalls {
     /** can_nice(): nice_to_rlimit(nice) within RLIMIT_NICE, or CAP_SYS_NICE. */
     private static boolean canNice(Task p, int nice, Task current) {
         long rlim = p.signal.rlim.cur[Rlimits.RLIMIT_NICE];
-        return Long.compareUnsigned(20 - nice, rlim) <= 0 || current.cred.capable();
+        return Long.compareUnsigned(20 - nice, rlim) <= 0 || current.capable();
     }
 
     /** getpriority(which, who): the kernel returns 20 - nice (glibc turns it back into nice). */
@@ -179,18 +179,40 @@ public final class SchedCalls {
             if (prio < 0 || prio > MAX_RT_PRIO - 1 || rt != (prio != 0)) {
                 return Errno.EINVAL.ret();
             }
-            if (!t.cred.capable()) { // user_check_sched_setscheduler()
-                long rlimRtprio = p.signal.rlim.cur[Rlimits.RLIMIT_RTPRIO];
-                if (rt && ((pol != p.policy && rlimRtprio == 0) || (prio > p.rtPriority && prio > rlimRtprio))) {
-                    return Errno.EPERM.ret();
-                }
-                if (p.cred.uid() != t.cred.euid() && p.cred.euid() != t.cred.euid()) {
-                    return Errno.EPERM.ret();
-                }
+            if (needsPrivilege(t, p, pol, prio, resetOnFork) && !t.capable()) { // req_priv: capable(CAP_SYS_NICE)
+                return Errno.EPERM.ret();
             }
             k.sched.setScheduler(p, pol, prio, resetOnFork);
             return 0;
         });
+    }
+
+    /**
+     * user_check_sched_setscheduler(): whether the change needs CAP_SYS_NICE — an RT policy
+     * or priority beyond RLIMIT_RTPRIO, leaving SCHED_IDLE beyond RLIMIT_NICE, another
+     * user's task, or clearing reset-on-fork. The capability is checked only then, so only
+     * then does PF_SUPERPRIV get set.
+     */
+    private static boolean needsPrivilege(Task current, Task p, int policy, int prio, boolean resetOnFork) {
+        boolean rt = policy == SCHED_FIFO || policy == SCHED_RR;
+        if (rt) {
+            long rlimRtprio = p.signal.rlim.cur[Rlimits.RLIMIT_RTPRIO];
+            if ((policy != p.policy && rlimRtprio == 0) || (prio > p.rtPriority && prio > rlimRtprio)) {
+                return true;
+            }
+        }
+        if (p.policy == SCHED_IDLE && policy != SCHED_IDLE && !isNiceReduction(p, taskNice(p))) {
+            return true;
+        }
+        if (p.cred.uid() != current.cred.euid() && p.cred.euid() != current.cred.euid()) {
+            return true; // !check_same_owner()
+        }
+        return p.resetOnFork && !resetOnFork;
+    }
+
+    /** is_nice_reduction(): nice_to_rlimit(nice) within RLIMIT_NICE. */
+    private static boolean isNiceReduction(Task p, int nice) {
+        return Long.compareUnsigned(20 - nice, p.signal.rlim.cur[Rlimits.RLIMIT_NICE]) <= 0;
     }
 
     /** sched_getscheduler(pid): the policy, with SCHED_RESET_ON_FORK when it is set. */
@@ -214,7 +236,7 @@ public final class SchedCalls {
             if (p == null) {
                 return Errno.ESRCH.ret();
             }
-            if (!t.cred.capable() && p.cred.uid() != t.cred.euid() && p.cred.euid() != t.cred.euid()) {
+            if (p.cred.uid() != t.cred.euid() && p.cred.euid() != t.cred.euid() && !t.capable()) { // check_same_owner() || capable(CAP_SYS_NICE)
                 return Errno.EPERM.ret();
             }
             BitSet online = new BitSet();
@@ -224,7 +246,7 @@ public final class SchedCalls {
             if (allowed.isEmpty()) {
                 return Errno.EINVAL.ret();
             }
-            k.sched.setCpusAllowed(p, allowed);
+            k.sched.setCpusAllowed(p, allowed, t);
             return 0;
         });
     }

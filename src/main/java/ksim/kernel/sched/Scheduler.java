@@ -288,13 +288,16 @@ public final class Scheduler {
      * allowed one now; a running one is moved off by the next pass through schedule()
      * (the kernel's stopper does it at once; here the resched IPI does).
      */
-    public void setCpusAllowed(Task p, BitSet mask) {
+    public void setCpusAllowed(Task p, BitSet mask, Task caller) {
         p.cpusAllowed = mask;
         RunQueue from = rqs[p.cpu];
         if (!allowed(p, p.cpu)) {
             if (p.onRq && from.curr != p) {
                 moveQueuedTask(p, rqs[balance.selectTaskRqWake(p)]);
             } else if (from.curr == p) {
+                if (caller == p) { // affine_move_task(): the caller waits for the stopper to move it
+                    from.affineMoveSelf = p;
+                }
                 reschedCurr(from);
             } else {
                 p.cpu = mask.nextSetBit(0); // asleep: it wakes up on an allowed CPU anyway
@@ -415,8 +418,10 @@ public final class Scheduler {
             deactivateTask(rq, prev, SchedClass.DEQUEUE_SAVE | SchedClass.DEQUEUE_MOVE);
         }
         Task next = pickNextTask(rq, prev);
+        boolean waitsForStopper = migrateTo != null && rq.affineMoveSelf == prev;
+        rq.affineMoveSelf = null;
         if (next != prev) {
-            if (sleeps) {
+            if (sleeps || waitsForStopper) {
                 prev.nvcsw++;
             } else if (prev != rq.idle) {
                 prev.nivcsw++;

@@ -47,11 +47,14 @@ class ProcFsTest {
         ProcView v = at(FAMILY, 100, false).proc();
         assertEquals(List.of("sys", "stat", "uptime", "loadavg", "self", "thread-self", "1", "2", "3", "4"),
                 v.list("/proc"));
-        // the host's /proc has init as 1 and the scenario's main as 2
-        ProcView host = at(FAMILY, 100, true).proc();
+        // the host's /proc has init as 1, kthreadd as 2, the other kernel threads, then the scenario's main
+        ScenarioRunner.Inspection hostIn = at(FAMILY, 100, true);
+        ProcView host = hostIn.proc();
         assertEquals(List.of("1", "2", "3", "4", "5"), host.list("/proc").subList(6, 11));
         assertTrue(host.read("/proc/1/stat").startsWith("1 (init) S 0 0 0 0 -1 "), host.read("/proc/1/stat"));
-        assertEquals("NSpid:\t2\t1\n", line(host.read("/proc/2/status"), "NSpid:"));
+        assertTrue(host.read("/proc/2/stat").startsWith("2 (kthreadd) S 0 0 0 0 -1 "), host.read("/proc/2/stat"));
+        int main = hostIn.kernel().bootThreads + 1;
+        assertEquals("NSpid:\t" + main + "\t1\n", line(host.read("/proc/" + main + "/status"), "NSpid:"));
     }
 
     @Test
@@ -136,8 +139,8 @@ class ProcFsTest {
         ScenarioRunner.Inspection in = at(FAMILY, 300, false);
         Kernel k = in.kernel();
         ProcView v = in.proc();
-        // main, a (now prog), zombie z, b, and init on the host: 5 threads; the last PID here is b's, 4
-        assertEquals("0.00 0.00 0.00 0/5 4\n", v.read("/proc/loadavg"));
+        // main, a (now prog), zombie z, b, init and the kernel threads on the host; the last PID here is b's, 4
+        assertEquals("0.00 0.00 0.00 0/" + (k.bootThreads + 4) + " 4\n", v.read("/proc/loadavg"));
         String[] stat = v.read("/proc/stat").split("\n");
         assertTrue(stat[0].matches("cpu  \\d+ 0 0 \\d+ 0 0 0 0 0 0"), stat[0]);
         assertTrue(stat[1].startsWith("cpu0 ") && stat[2].startsWith("cpu1 "));
