@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             "The Linux process-management subsystem as a deterministic simulated kernel.",
             "Runs scenarios (.ksim files) as processes of a simulated machine and prints",
             "what they saw, exactly as the same scenario prints on a real Linux kernel."},
-        subcommands = {RunCommand.class, RecordCommand.class, DiffCommand.class, CatCommand.class, CaptureCommand.class, ConformanceCommand.class, DemoCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, RecordCommand.class, DiffCommand.class, CatCommand.class, PsCommand.class,
+            PstreeCommand.class, CrashCommand.class, CaptureCommand.class, ConformanceCommand.class, DemoCommand.class, BenchCommand.class,
             TestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

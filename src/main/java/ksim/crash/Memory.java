@@ -1,14 +1,14 @@
 package ksim.crash;
 
 /**
- * ksim does not model memory; crash's VSZ/RSS/%MEM columns show the sizes of a small
- * statically linked program (what the recorder's scenario programs use on a real machine),
- * the same for every user task, and 0 for kernel threads.
+ * ksim does not model memory; crash's VSZ/RSS/%MEM columns show the sizes /proc shows for
+ * every user task (a small program on a real machine, see docs/proc-notes.md), and 0 for
+ * kernel threads and zombies.
  */
 final class Memory {
     private Memory() {}
 
-    static final long VSZ_KB = 2552;
-    static final long RSS_KB = 1104;
+    static final long VSZ_KB = ksim.kernel.proc.ProcFs.VM_SIZE_KB;
+    static final long RSS_KB = ksim.kernel.proc.ProcFs.VM_RSS_KB;
     static final double PERCENT_MEM = 0.0;
 }

@@ -46,7 +46,7 @@ class CrashTest {
         assertEquals(CrashPs.HEADER, lines[0]);
         assertTrue(lines[1].matches(">       0       0   0  ffff888100000000  RU   0\\.0        0        0  \\[swapper/0\\]"), lines[1]);
         assertTrue(out.contains("       2       0   0  "), "kthreadd is PID 2, child of swapper");
-        assertTrue(out.contains("  IN   0.0     2552     1104  main\n"), out);
+        assertTrue(out.contains("  IN   0.0    14204     1128  main\n"), out);
         assertTrue(out.contains("[migration/1]"), out);
         assertTrue(Crash.execute(k, "ps -u").output().lines().noneMatch(l -> l.contains("[")));
         assertTrue(Crash.execute(k, "ps -k").output().lines().skip(1).allMatch(l -> l.endsWith("]")));

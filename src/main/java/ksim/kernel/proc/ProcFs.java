@@ -23,6 +23,9 @@ import ksim.kernel.task.Task;
  * times monotonic), as reading the real /proc does.
  */
 public final class ProcFs implements ProcView {
+    /** VmSize and VmRSS (kB) of every user task: ksim does not model memory (see Unmodelled, docs/proc-notes.md). */
+    public static final long VM_SIZE_KB = Unmodelled.VM_KB[1], VM_RSS_KB = Unmodelled.VM_KB[5];
+
     private final Kernel k;
     private final PidNamespace ns;
     private final Task reader;

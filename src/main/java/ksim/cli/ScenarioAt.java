@@ -1,0 +1,44 @@
+package ksim.cli;
+
+import java.nio.file.Path;
+import ksim.scenario.Ast;
+import ksim.scenario.ScenarioRunner;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The options every "look inside at a moment" command shares (ps, pstree, crash): the
+ * scenario, the moment (--at, after main's block starts, as for ksim cat), the point of view
+ * (--host), and the machine overrides.
+ */
+final class ScenarioAt {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the scenario (.ksim)")
+    Path file;
+
+    @Option(names = "--at", required = true, paramLabel = "TIME", converter = AtTime.class,
+            description = "when to look, after main's block starts (300ms, 2s)")
+    long at;
+
+    @Option(names = "--host", description = "look from the initial PID namespace (the whole system, kernel threads"
+            + " included) instead of the scenario's")
+    boolean host;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the simulated machine (overrides the header)")
+    Long seed;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "number of simulated CPUs (overrides the header)")
+    Integer cpus;
+
+    /** The scenario run to the moment, or null after a message on stderr (exit 2). */
+    ScenarioRunner.Inspection inspect() {
+        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        if (sc == null) {
+            return null;
+        }
+        if (cpus != null && (cpus < 1 || cpus > 4096)) {
+            System.err.println("ksim: --cpus must be between 1 and 4096");
+            return null;
+        }
+        return ScenarioRunner.inspect(sc, new ScenarioRunner.Options(seed, cpus), at, host);
+    }
+}
