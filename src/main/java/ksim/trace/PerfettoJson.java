@@ -147,6 +147,9 @@ final class PerfettoJson {
             });
         }
         for (Timeline.Mark m : t.marks) {
+            if (m.pid() == 0) {
+                continue; // the idle tasks (boot's forks) have no lane
+            }
             add.accept(m.ts(), g -> {
                 begin(g, "i", m.name(), "task", t.tgids.getOrDefault(m.pid(), m.pid()), m.pid(), m.ts());
                 g.writeStringField("s", "t");
