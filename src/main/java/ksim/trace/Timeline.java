@@ -46,6 +46,9 @@ final class Timeline {
         Timeline t = new Timeline(cpus);
         Open[] running = new Open[cpus];
         Map<Integer, Wake> pendingWake = new HashMap<>();
+        // switched out asleep and not woken since: only their wake-ups lead to a run (waking a
+        // task that is running or waiting on a runqueue changes nothing)
+        java.util.Set<Integer> asleep = new java.util.HashSet<>();
         for (TraceEvent e : events) {
             t.end = Math.max(t.end, e.ts());
             t.name(e.pid(), e.comm(), e.tgid());
@@ -54,9 +57,13 @@ final class Timeline {
                     t.name(s.prevPid(), s.prevComm(), s.prevTgid());
                     t.name(s.nextPid(), s.nextComm(), s.nextTgid());
                     Open o = running[e.cpu()];
+                    String state = Tp.SchedSwitch.stateString(s.prevState());
+                    if (s.prevPid() != 0 && state.charAt(0) != 'R') {
+                        asleep.add(s.prevPid());
+                    }
                     if (o != null) {
                         t.slices.add(new Slice(e.cpu(), o.start, e.ts(), o.pid, o.tgid, o.comm, o.prio,
-                                Tp.SchedSwitch.stateString(s.prevState()), o.wake));
+                                state, o.wake));
                     }
                     running[e.cpu()] = s.nextPid() == 0 ? null
                             : new Open(e.ts(), s.nextPid(), s.nextTgid(), s.nextComm(), s.nextPrio(),
@@ -64,7 +71,9 @@ final class Timeline {
                 }
                 case Tp.SchedWakeup w -> {
                     t.name(w.pid(), w.comm(), w.tgid());
-                    if (w.kind() != Tp.WakeupKind.SCHED_WAKEUP && !pendingWake.containsKey(w.pid())) {
+                    boolean starts = w.kind() == Tp.WakeupKind.SCHED_WAKEUP_NEW
+                            || (w.kind() == Tp.WakeupKind.SCHED_WAKING && asleep.remove(w.pid()));
+                    if (starts) {
                         Wake wake = new Wake(t.wakes.size() + 1, e.ts(), e.cpu(), e.pid(), w.pid(),
                                 w.kind() == Tp.WakeupKind.SCHED_WAKEUP_NEW);
                         t.wakes.add(wake);

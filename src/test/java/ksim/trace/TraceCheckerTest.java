@@ -34,6 +34,45 @@ class TraceCheckerTest {
                 Math.min(20, problems.size()))));
     }
 
+    @Test
+    void aBusyFourCpuMachineIsConsistent(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path f = dir.resolve("busy.ksim");
+        java.nio.file.Files.writeString(f, """
+                cpus 4
+                main {
+                    fork rt {
+                        sched_setscheduler(0, SCHED_RR, 10)
+                        spin(150ms)
+                    }
+                    repeat 12 {
+                        fork w {
+                            nice(5)
+                            spin(20ms)
+                            thread t {
+                                sleep(3ms)
+                                spin(4ms)
+                            }
+                            sched_setaffinity(0, {1,2})
+                            spin(10ms)
+                            exit(1)
+                        }
+                    }
+                    fork k {
+                        signal(SIGUSR1, catch)
+                        pause()
+                        sleep(10ms)
+                    }
+                    sleep(30ms)
+                    kill(k, SIGUSR1)
+                    repeat 14 {
+                        wait()
+                    }
+                }
+                """);
+        List<String> problems = TraceChecker.check(Traced.run(f, 3L).ftrace(), true);
+        assertEquals(List.of(), problems.subList(0, Math.min(20, problems.size())));
+    }
+
     static String realTrace() throws IOException {
         try (InputStream in = TraceCheckerTest.class.getResourceAsStream("/ksim/trace/real-6.18.trace")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
