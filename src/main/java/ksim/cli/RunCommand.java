@@ -36,6 +36,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dmesg", description = "after the run, print the kernel log (printk lines with timestamps) on stderr")
     boolean dmesg;
 
+    @Option(names = "--ftrace", paramLabel = "OUT",
+            description = "write the run's sched, task and signal trace events to OUT as the kernel's trace file shows them (nop tracer, record-tgid)")
+    Path ftrace;
+
+    @Option(names = "--perfetto", paramLabel = "OUT.json",
+            description = "write the run as Chrome trace JSON for ui.perfetto.dev: CPU and thread lanes, wake-up flows, counters")
+    Path perfetto;
+
+    @Option(names = "--gantt", paramLabel = "OUT.svg",
+            description = "draw the per-CPU timeline with a legend, as SVG (or PNG when OUT ends in .png)")
+    Path gantt;
+
     @Override
     public Integer call() {
         Ast.Scenario sc = RunCommand.parseOrReport(file);
@@ -49,7 +61,11 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        return runScenario(sc, new ScenarioRunner.Options(seed, cpus, modules), dmesg);
+        ScenarioRunner.Options opt = new ScenarioRunner.Options(seed, cpus, modules);
+        if (ftrace == null && perfetto == null && gantt == null) {
+            return runScenario(sc, opt, dmesg);
+        }
+        return TracedRun.run(sc, opt, dmesg, file, ftrace, perfetto, gantt);
     }
 
     /** The parsed scenario, or null after printing {@code FILE:LINE:COL: message} on stderr (exit 2). */
@@ -69,13 +85,17 @@ final class RunCommand implements Callable<Integer> {
 
     /** As {@link #runScenario(Ast.Scenario, ScenarioRunner.Options)}; {@code dmesg} prints the kernel log on stderr at the end. */
     static int runScenario(Ast.Scenario sc, ScenarioRunner.Options opt, boolean dmesg) {
-        if (opt.cpus() != null && (opt.cpus() < 1 || opt.cpus() > 4096)) {
-            System.err.println("ksim: --cpus must be between 1 and 4096");
+        return runScenario(sc, opt, dmesg, null);
+    }
+
+    /** As {@link #runScenario(Ast.Scenario, ScenarioRunner.Options, boolean)}, traced into {@code tracer} unless it is null. */
+    static int runScenario(Ast.Scenario sc, ScenarioRunner.Options opt, boolean dmesg, ksim.kernel.trace.Tracer tracer) {
+        if (!cpusValid(opt)) {
             return 2;
         }
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, out::println);
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, out::println, tracer);
         out.flush();
         for (String f : o.failures()) {
             System.err.println(f);
@@ -84,5 +104,14 @@ final class RunCommand implements Callable<Integer> {
             o.kernel().log.forEach(System.err::println);
         }
         return o.exitCode();
+    }
+
+    /** --cpus in range, or a message on stderr. */
+    static boolean cpusValid(ScenarioRunner.Options opt) {
+        if (opt.cpus() != null && (opt.cpus() < 1 || opt.cpus() > 4096)) {
+            System.err.println("ksim: --cpus must be between 1 and 4096");
+            return false;
+        }
+        return true;
     }
 }

@@ -35,6 +35,7 @@ public final class Entry {
 
     /** The CPU's step: runs its current task until it must wait for simulated time to pass. */
     public void run(RunQueue rq) {
+        if (k.trace != null) k.trace.context(rq.cpu, ksim.kernel.trace.Tracepoints.TASK);
         long now = k.now();
         stopBurst(rq.curr, now);
         for (;;) {

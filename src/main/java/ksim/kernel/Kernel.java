@@ -71,6 +71,9 @@ public final class Kernel {
         log.add(String.format("[%5d.%06d] %s", now / 1_000_000_000L, now % 1_000_000_000L / 1000, text));
     }
 
+    /** The tracepoints, while the kernel is traced; null (the default) means tracing is off. */
+    public ksim.kernel.trace.Tracepoints trace;
+
     /** Called after every event when set (the invariant checker in tests). */
     public Runnable afterEvent;
 

@@ -62,7 +62,19 @@ public final class ScenarioRunner {
 
     /** Boots a kernel for {@code sc}; the caller runs it (possibly step by step). */
     public static Outcome boot(Ast.Scenario sc, KernelConfig config, Consumer<String> trace) {
+        return boot(sc, config, trace, null);
+    }
+
+    /**
+     * As {@link #boot(Ast.Scenario, KernelConfig, Consumer)}, with the kernel traced from boot
+     * into {@code tracer} (as with trace_event= on the kernel command line) unless it is null.
+     */
+    public static Outcome boot(Ast.Scenario sc, KernelConfig config, Consumer<String> trace,
+            ksim.kernel.trace.Tracer tracer) {
         Kernel k = new Kernel(config);
+        if (tracer != null) {
+            k.trace = new ksim.kernel.trace.Tracepoints(k, tracer);
+        }
         RunContext ctx = new RunContext(sc.file(), trace);
         ctx.kernel = k;
         k.boot(new InitProgram(Interpreter.forMain(ctx, sc.main())));
@@ -104,7 +116,12 @@ public final class ScenarioRunner {
 
     /** Boots and runs {@code sc} until nothing is left to happen, streaming trace lines to {@code trace}. */
     public static Outcome run(Ast.Scenario sc, Options opt, Consumer<String> trace) {
-        Outcome o = boot(sc, config(sc, opt), trace);
+        return run(sc, opt, trace, null);
+    }
+
+    /** As {@link #run(Ast.Scenario, Options, Consumer)}, traced into {@code tracer} when it is not null. */
+    public static Outcome run(Ast.Scenario sc, Options opt, Consumer<String> trace, ksim.kernel.trace.Tracer tracer) {
+        Outcome o = boot(sc, config(sc, opt), trace, tracer);
         o.kernel().run();
         return o;
     }

@@ -115,6 +115,7 @@ public final class Exit {
         }
         boolean groupDead = --sig.live == 0;
         tsk.exitCode = code;
+        if (k.trace != null) k.trace.schedProcessExit(tsk, groupDead);
         exitMm(k, tsk);
         if (tsk.files != null) { // exit_files()
             tsk.files.put(k);
@@ -304,6 +305,7 @@ public final class Exit {
             k.userProcesses.dec(p.cred.uid()); // dec_rlimit_ucounts()
             k.nrThreads--;
             exitSignal(k, p);
+            if (k.trace != null) k.trace.released(p);
             Task leader = p.groupLeader;
             boolean zapLeader = false;
             if (leader != p && leader.threadGroupEmpty() && leader.exitState == TaskState.EXIT_ZOMBIE) {

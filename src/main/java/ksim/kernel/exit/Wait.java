@@ -188,6 +188,7 @@ public final class Wait {
      * changes state (the body is then run again, as Linux loops back after schedule()).
      */
     static long doWait(Kernel k, Task current, WaitOpts wo) {
+        if (k.trace != null && !wo.isQueued()) k.trace.schedProcessWait(current, wo.pid); // a new do_wait(), not a wake-up
         current.signal.waitChldexit.add(wo);
         current.state = TaskState.TASK_INTERRUPTIBLE;
         long retval = doWaitOnce(current, k, wo);

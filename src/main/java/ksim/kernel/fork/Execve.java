@@ -35,6 +35,8 @@ public final class Execve extends Syscall {
     private final UserMemory memory;
     /** How far de_thread() got: it sleeps until the other threads (and the old leader) are gone. */
     private int deThreadPhase;
+    /** current->pid when the call began (sched_process_exec's old_pid; de_thread() may change it). */
+    private int oldPid;
 
     public Execve(String filename, String[] argv, Program image, UserMemory memory) {
         this.filename = filename;
@@ -55,6 +57,7 @@ public final class Execve extends Syscall {
 
     @Override
     public long run(Kernel k, Task current) {
+        if (k.trace != null && deThreadPhase == DE_THREAD_START) oldPid = current.threadPid.globalNr();
         long r = deThread(k, current);
         if (r != 0) {
             return r;
@@ -85,9 +88,11 @@ public final class Execve extends Syscall {
         current.flags &= ~(TaskFlags.PF_RANDOMIZE | TaskFlags.PF_FORKNOEXEC | TaskFlags.PF_NOFREEZE
                 | TaskFlags.PF_NO_SETAFFINITY);
         current.flags |= TaskFlags.PF_RANDOMIZE;
+        if (k.trace != null) k.trace.taskRename(current, basename(filename));
         setTaskComm(current, basename(filename));
         flushSignalHandlers(current);
         current.program = image;
+        if (k.trace != null) k.trace.schedProcessExec(current, filename, oldPid);
         return 0;
     }
 

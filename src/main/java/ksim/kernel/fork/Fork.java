@@ -35,10 +35,11 @@ public final class Fork {
             return Errno.EINVAL.ret();
         }
         long[] err = new long[1];
-        Task p = copyProcess(k, current, args.flags, (int) (args.flags & CSIGNAL), null, err);
+        Task p = copyProcess(k, current, args.flags, (int) (args.flags & CSIGNAL), null, null, err);
         if (p == null) {
             return err[0];
         }
+        if (k.trace != null) k.trace.schedProcessFork(current, p);
         args.child = p;
         // ret_from_fork: the child's first return to user mode is from this clone(), with 0
         p.op = args;
@@ -91,33 +92,37 @@ public final class Fork {
      */
     public static Task userModeThread(Kernel k, Task idle, Program program) {
         long[] err = new long[1];
-        Task p = copyProcess(k, idle, CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_UNTRACED, SIGCHLD, program, err);
+        Task p = copyProcess(k, idle, CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_UNTRACED, SIGCHLD, program, null, err);
         if (p == null) {
             throw new IllegalStateException("cannot start init: " + Errno.of(err[0]));
         }
+        if (k.trace != null) k.trace.schedProcessFork(idle, p);
         return p;
     }
 
     /**
      * kernel_thread(): a PF_KTHREAD child of {@code parent} sharing the kernel's (absent) mm,
-     * running {@code fn}; not woken yet. Its exit signal is the low byte of {@code flags}.
+     * running {@code fn}; not woken yet. Its exit signal is the low byte of {@code flags}. The
+     * name is the child's comm from the start (kernel_clone_args.name), as it has been since
+     * 6.4: no task_rename follows.
      */
     public static Task kernelThread(Kernel k, Task parent, Program fn, String comm, long flags) {
         long[] err = new long[1];
-        Task p = copyProcess(k, parent, flags | CLONE_VM | CLONE_UNTRACED, (int) (flags & CSIGNAL), fn, err);
+        Task p = copyProcess(k, parent, flags | CLONE_VM | CLONE_UNTRACED, (int) (flags & CSIGNAL), fn, comm, err);
         if (p == null) {
             throw new IllegalStateException("cannot create kernel thread " + comm + ": " + Errno.of(err[0]));
         }
         p.flags |= ksim.kernel.task.TaskFlags.PF_KTHREAD;
-        Execve.setTaskComm(p, comm);
+        if (k.trace != null) k.trace.schedProcessFork(parent, p);
         return p;
     }
 
     /**
      * copy_process(): null with {@code err[0]} set on failure. The child's user-mode state is
-     * a copy of current's, or {@code childProgram} when given.
+     * a copy of current's, or {@code childProgram} when given; its comm is current's, or
+     * {@code name} when given.
      */
-    static Task copyProcess(Kernel k, Task current, long flags, int exitSignal, Program childProgram,
+    static Task copyProcess(Kernel k, Task current, long flags, int exitSignal, Program childProgram, String name,
             long[] err) {
         long e = checkFlags(current, flags);
         if (e != 0) {
@@ -159,6 +164,9 @@ public final class Fork {
         }
 
         Task p = dupTaskStruct(current);
+        if (name != null) {
+            Execve.setTaskComm(p, name);
+        }
         p.pidNsForChildren = childNs;
         k.sched.schedFork(p, current);
         // copy_sighand(), copy_signal(), copy_mm()
@@ -238,6 +246,7 @@ public final class Fork {
         k.nrThreads++;
         k.totalForks++;
         k.lastPid = pid.numbers[0].nr();
+        if (k.trace != null) k.trace.taskNewtask(p, flags);
         return p;
     }
 

@@ -48,6 +48,7 @@ public final class Schedule extends Syscall {
 
         @Override
         public void fire() {
+            if (k.trace != null) k.trace.context(task.cpu, ksim.kernel.trace.Tracepoints.SOFTIRQ); // a timer_list
             k.sched.wakeUpProcess(task);
         }
     }

@@ -24,6 +24,11 @@ public final class LoadAvg {
         this.nextUpdate = loadFreqNs;
     }
 
+    /** avenrun[i] as it stands (no catching up): what a tracer samples without changing the run. */
+    public long avenrun(int i) {
+        return avenrun[i];
+    }
+
     /** calc_load(). */
     static long calcLoad(long load, long exp, long active) {
         long newload = load * exp + active * (FIXED_1 - exp);

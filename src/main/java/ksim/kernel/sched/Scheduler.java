@@ -166,6 +166,7 @@ public final class Scheduler {
         p.cpu = balance.selectTaskRqFork(p);
         RunQueue rq = rqs[p.cpu];
         activateTask(rq, p, SchedClass.ENQUEUE_INITIAL);
+        if (k.trace != null) k.trace.schedWakeupNew(p);
         wakeupPreempt(rq, p);
         balance.afterEnqueue(rq, p);
     }
@@ -178,8 +179,10 @@ public final class Scheduler {
         if ((p.state & stateMask) == 0) {
             return false;
         }
+        if (k.trace != null) k.trace.schedWaking(p);
         if (p.onRq) { // ttwu_runnable(): it has not left its runqueue yet
             p.state = TaskState.TASK_RUNNING;
+            if (k.trace != null) k.trace.schedWakeup(p);
             return true;
         }
         RunQueue from = rqs[p.cpu];
@@ -200,6 +203,7 @@ public final class Scheduler {
         RunQueue rq = rqs[cpu];
         activateTask(rq, p, flags);
         wakeupPreempt(rq, p);
+        if (k.trace != null) k.trace.schedWakeup(p);
         balance.afterEnqueue(rq, p);
         return true;
     }
@@ -236,6 +240,7 @@ public final class Scheduler {
     /** set_task_cpu(): a move to another CPU counts as a migration. */
     void setTaskCpu(Task p, int cpu) {
         if (p.cpu != cpu) {
+            if (k.trace != null) k.trace.schedMigrateTask(p, cpu);
             p.se.nrMigrations++;
             p.cpu = cpu;
         }
@@ -401,6 +406,7 @@ public final class Scheduler {
      */
     public void schedule(RunQueue rq, boolean preempt) {
         Task prev = rq.curr;
+        int prevState = prev.state; // what sched_switch reports, even if a pending signal keeps prev runnable
         updateCurr(rq);
         prev.needResched = false;
         boolean sleeps = !preempt && prev.state != TaskState.TASK_RUNNING && prev != rq.idle;
@@ -428,8 +434,10 @@ public final class Scheduler {
             }
             rq.nrSwitches++;
             accountCpu(rq);
+            if (k.trace != null) k.trace.schedSwitch(rq, prev, next, prevState);
             switches.contextSwitch(rq, prev, next);
             if (prev.state == TaskState.TASK_DEAD) {
+                if (k.trace != null) k.trace.deadSwitchedOut(prev);
                 deadRuntime += prev.se.sumExecRuntime;
             } else if (prev.onRq && prev != rq.idle) {
                 // preempted and waiting: an RT task may be pushed elsewhere at once (the
@@ -518,6 +526,7 @@ public final class Scheduler {
 
     /** sched_tick() with account_process_tick(): runs every tick on a CPU that is not idle. */
     private void schedulerTick(RunQueue rq) {
+        if (k.trace != null) k.trace.context(rq.cpu, ksim.kernel.trace.Tracepoints.HARDIRQ);
         Task curr = rq.curr;
         if (curr == rq.idle) {
             return;
@@ -547,6 +556,7 @@ public final class Scheduler {
 
     /** do_sched_rt_period_timer(): each CPU's RT time is paid back by one period's runtime. */
     private void rtPeriodTimer() {
+        if (k.trace != null) k.trace.context(0, ksim.kernel.trace.Tracepoints.HARDIRQ);
         boolean idleAll = true;
         for (RunQueue rq : rqs) {
             RtRq rtRq = rq.rt;

@@ -8,8 +8,9 @@ import ksim.kernel.UserCounts;
  * sigqueue. Standard signals (1-31) are a bit each: one instance at most. Real-time signals
  * (32-64) queue every instance that got a sigqueue. ksim keeps each signal's sigqueues apart
  * (only their order within one signal is ever seen) and, for each, the real uid whose
- * RLIMIT_SIGPENDING count it holds (q->ucounts). A signal may be pending with no sigqueue at
- * all: __sigqueue_alloc() failed and the info was lost.
+ * RLIMIT_SIGPENDING count it holds (q->ucounts) and its info's si_code (what signal_deliver
+ * reports). A signal may be pending with no sigqueue at all: __sigqueue_alloc() failed and
+ * the info was lost, or it is SIGKILL, which never gets one.
  */
 public final class SigPending {
     /** What {@link #add} is given for a signal made pending without a sigqueue. */
@@ -17,8 +18,20 @@ public final class SigPending {
 
     /** The pending set: bit (sig - 1). */
     public long signal;
-    /** Per signal: the uids its queued sigqueues are charged to, oldest first; null when none ever was. */
-    private ArrayDeque<Integer>[] queue;
+    /**
+     * Per signal: its queued sigqueues, oldest first, each the uid it is charged to (high 32
+     * bits) and its si_code (low 32 bits); null when none ever was.
+     */
+    private ArrayDeque<Long>[] queue;
+
+    @SuppressWarnings("unchecked")
+    private static ArrayDeque<Long>[] newQueues() {
+        return new ArrayDeque[Signal._NSIG + 1];
+    }
+
+    private static int uidOf(long q) {
+        return (int) (q >> 32);
+    }
 
     static long bit(int sig) {
         return 1L << (sig - 1);
@@ -29,10 +42,11 @@ public final class SigPending {
     }
 
     /**
-     * list_add_tail() of a sigqueue charged to {@code uid} (or none: {@link #NO_SIGQUEUE}) and
-     * sigaddset(). A standard signal already pending is never added twice (legacy_queue()).
+     * list_add_tail() of a sigqueue charged to {@code uid} (or none: {@link #NO_SIGQUEUE}) with
+     * info's si_code {@code code}, and sigaddset(). A standard signal already pending is never
+     * added twice (legacy_queue()).
      */
-    void add(int sig, int uid) {
+    void add(int sig, int uid, int code) {
         if (uid != NO_SIGQUEUE) {
             if (queue == null) {
                 queue = newQueues();
@@ -40,29 +54,29 @@ public final class SigPending {
             if (queue[sig] == null) {
                 queue[sig] = new ArrayDeque<>(2);
             }
-            queue[sig].addLast(uid);
+            queue[sig].addLast(((long) uid << 32) | (code & 0xffffffffL));
         }
         signal |= bit(sig);
     }
 
     /**
      * collect_signal(): takes the first sigqueue of {@code sig} (__sigqueue_free() uncharges its
-     * user); the signal stays pending while another one is queued.
+     * user); the signal stays pending while another one is queued. Returns the dequeued info's
+     * si_code: SI_USER (0) when there was no sigqueue (the kernel zeroes the info then).
      */
-    @SuppressWarnings("unchecked")
-    private static ArrayDeque<Integer>[] newQueues() {
-        return new ArrayDeque[Signal._NSIG + 1];
-    }
-
-    void take(int sig, UserCounts sigpending) {
-        ArrayDeque<Integer> q = queue == null ? null : queue[sig];
+    int take(int sig, UserCounts sigpending) {
+        ArrayDeque<Long> q = queue == null ? null : queue[sig];
+        int code = 0;
         if (q != null && !q.isEmpty()) {
-            sigpending.dec(q.pollFirst());
+            long first = q.pollFirst();
+            sigpending.dec(uidOf(first));
+            code = (int) first;
             if (!q.isEmpty()) {
-                return;
+                return code;
             }
         }
         signal &= ~bit(sig);
+        return code;
     }
 
     /** flush_sigqueue_mask(): drops every signal in {@code mask}, uncharging their sigqueues. */
@@ -75,7 +89,7 @@ public final class SigPending {
         for (int sig = 1; sig <= Signal._NSIG; sig++) {
             if ((hit & bit(sig)) != 0 && queue[sig] != null) {
                 while (!queue[sig].isEmpty()) {
-                    sigpending.dec(queue[sig].pollFirst());
+                    sigpending.dec(uidOf(queue[sig].pollFirst()));
                 }
             }
         }
@@ -91,10 +105,10 @@ public final class SigPending {
         if (queue == null) {
             return;
         }
-        for (ArrayDeque<Integer> q : queue) {
+        for (ArrayDeque<Long> q : queue) {
             if (q != null) {
-                for (int uid : q) {
-                    perUid.computeIfAbsent(uid, u -> new int[1])[0]++;
+                for (long e : q) {
+                    perUid.computeIfAbsent(uidOf(e), u -> new int[1])[0]++;
                 }
             }
         }

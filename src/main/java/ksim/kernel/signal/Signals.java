@@ -11,6 +11,7 @@ import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
 import ksim.kernel.task.TaskState;
+import ksim.kernel.trace.Tp;
 
 /**
  * kernel/signal.c: generating a signal (send_signal_locked(), prepare_signal(),
@@ -43,6 +44,14 @@ public final class Signals {
     /** is_si_special(). */
     static boolean isSiSpecial(int info) {
         return info == SEND_SIG_NOINFO || info == SEND_SIG_PRIV;
+    }
+
+    /** The si_code a sender's info stands for: SI_USER for SEND_SIG_NOINFO, SI_KERNEL for SEND_SIG_PRIV. */
+    public static int siCode(int info) {
+        if (info == SEND_SIG_NOINFO) {
+            return SI_USER;
+        }
+        return info == SEND_SIG_PRIV ? SI_KERNEL : info;
     }
 
     static boolean in(long mask, int sig) {
@@ -105,11 +114,14 @@ public final class Signals {
      * kill()'s (tgkill, rt_sigqueueinfo, an exit signal), which is dropped: -EAGAIN.
      */
     public static long sendSignal(Kernel k, int sig, Task t, int type, boolean force, int info) {
+        boolean group = type != PidType.PIDTYPE_PID;
         if (!prepareSignal(k, sig, t, force)) {
+            if (k.trace != null) k.trace.signalGenerate(sig, info, t, group, Tp.TRACE_SIGNAL_IGNORED);
             return 0;
         }
         SigPending pending = type == PidType.PIDTYPE_PID ? t.pending : t.signal.sharedPending;
         if (sig < Signal.SIGRTMIN && pending.has(sig)) {
+            if (k.trace != null) k.trace.signalGenerate(sig, info, t, group, Tp.TRACE_SIGNAL_ALREADY_PENDING);
             return 0; // legacy_queue(): one instance of a standard signal
         }
         int charged = SigPending.NO_SIGQUEUE;
@@ -118,11 +130,13 @@ public final class Signals {
             charged = sigqueueAlloc(k, t, overrideRlimit);
             if (charged == SigPending.NO_SIGQUEUE && !isSiSpecial(info) && sig >= Signal.SIGRTMIN
                     && info != SI_USER) {
+                if (k.trace != null) k.trace.signalGenerate(sig, info, t, group, Tp.TRACE_SIGNAL_OVERFLOW_FAIL);
                 return Errno.EAGAIN.ret(); // queue overflow: abort
             }
         }
-        pending.add(sig, charged);
+        pending.add(sig, charged, siCode(info));
         completeSignal(k, sig, t, type);
+        if (k.trace != null) k.trace.signalQueued(sig, info, t, group, charged != SigPending.NO_SIGQUEUE);
         return 0;
     }
 
@@ -221,7 +235,7 @@ public final class Signals {
 
     /** sigaddset(&t->pending.signal, SIGKILL) and a fatal wake-up. */
     public static void addSigkill(Kernel k, Task t) {
-        t.pending.add(Signal.SIGKILL, SigPending.NO_SIGQUEUE);
+        t.pending.add(Signal.SIGKILL, SigPending.NO_SIGQUEUE, SI_USER);
         signalWakeUp(k, t, true);
     }
 
@@ -266,16 +280,19 @@ public final class Signals {
                     recalcSigpending(p);
                     return Decision.NONE;
                 }
+                if (k.trace != null) k.trace.signalDeliver(p, Signal.SIGKILL, SI_USER); // SEND_SIG_NOINFO
                 return new Decision(Decision.Kind.FATAL, Signal.SIGKILL);
             }
             if ((p.jobctl & JobControl.JOBCTL_STOP_PENDING) != 0 && JobControl.doSignalStop(k, p, 0)) {
                 return new Decision(Decision.Kind.STOPPED, 0);
             }
-            int sig = dequeue(k, p);
+            long taken = dequeue(k, p);
+            int sig = (int) taken;
             if (sig == 0) {
                 recalcSigpending(p);
                 return Decision.NONE;
             }
+            if (k.trace != null) k.trace.signalDeliver(p, sig, (int) (taken >> 32));
             int handler = p.sighand.handler(sig - 1);
             if (handler == Signal.SIG_IGN) {
                 continue;
@@ -307,22 +324,26 @@ public final class Signals {
         }
     }
 
-    /** dequeue_signal(): the thread's own queue first, then the group's; job-control bookkeeping. */
-    private static int dequeue(Kernel k, Task p) {
+    /**
+     * dequeue_signal(): the thread's own queue first, then the group's; job-control bookkeeping.
+     * Returns the signal (0 for none) in the low 32 bits and its info's si_code in the high ones.
+     */
+    private static long dequeue(Kernel k, Task p) {
         int sig = p.pending.next(p.blocked);
+        int code;
         if (sig != 0) {
-            p.pending.take(sig, k.userSigpending);
+            code = p.pending.take(sig, k.userSigpending);
         } else {
             sig = p.signal.sharedPending.next(p.blocked);
             if (sig == 0) {
                 return 0;
             }
-            p.signal.sharedPending.take(sig, k.userSigpending);
+            code = p.signal.sharedPending.take(sig, k.userSigpending);
         }
         if (sigKernelStop(sig)) {
             p.jobctl |= JobControl.JOBCTL_STOP_DEQUEUED;
         }
-        return sig;
+        return ((long) code << 32) | sig;
     }
 
     /** binfmt_elf's min_coredump: a core needs RLIMIT_CORE of at least one page. */

@@ -40,6 +40,7 @@ public final class Nanosleep extends Syscall {
         public void fire() {
             Task t = task;
             task = null;
+            if (k.trace != null) k.trace.context(t.cpu, ksim.kernel.trace.Tracepoints.HARDIRQ); // the sleeper's hrtimer
             k.sched.wakeUpProcess(t);
         }
     }

@@ -51,6 +51,7 @@ public final class Prctl extends Syscall {
     public long run(Kernel k, Task me) {
         switch (option) {
             case PR_SET_NAME -> {
+                if (k.trace != null) k.trace.taskRename(me, name == null ? "" : name);
                 Execve.setTaskComm(me, name == null ? "" : name);
                 return 0;
             }
