@@ -1,9 +1,7 @@
 package ksim.crash;
 
-import java.util.ArrayList;
 import java.util.List;
 import ksim.kernel.Kernel;
-import ksim.kernel.sched.RunQueue;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskState;
 
@@ -15,16 +13,7 @@ final class CrashPs {
 
     /** All tasks as crash walks them: the idle tasks, then init_task's list with each group's threads. */
     static List<Task> allTasks(Kernel k) {
-        List<Task> all = new ArrayList<>();
-        for (RunQueue rq : k.sched.rqs) {
-            all.add(rq.idle);
-        }
-        for (Task leader : k.initTasks) {
-            for (Task t : leader.signal.threadHead) {
-                all.add(t);
-            }
-        }
-        return all;
+        return ksim.kernel.Invariants.allTasks(k);
     }
 
     /** ps [-k | -u]: all tasks, only kernel threads, or only user tasks. */

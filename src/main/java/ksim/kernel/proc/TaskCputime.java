@@ -1,6 +1,5 @@
 package ksim.kernel.proc;
 
-import java.math.BigInteger;
 import ksim.kernel.Kernel;
 import ksim.kernel.sched.Cputime;
 import ksim.kernel.task.Task;
@@ -26,36 +25,6 @@ final class TaskCputime {
      * what a running thread has run since.
      */
     static long[] thread(Task p) {
-        long rtime = p.se.sumExecRuntime;
-        long stime = p.stime;
-        long utime = p.utime;
-        if (p.prevStime + p.prevUtime < rtime) {
-            if (stime == 0) {
-                utime = rtime;
-            } else if (utime == 0) {
-                stime = rtime;
-            } else {
-                stime = Math.min(mulDiv(stime, rtime, stime + utime), rtime);
-            }
-            if (stime < p.prevStime) {
-                stime = p.prevStime;
-            }
-            utime = rtime - stime;
-            if (utime < p.prevUtime) {
-                utime = p.prevUtime;
-                stime = rtime - utime;
-            }
-            p.prevStime = stime;
-            p.prevUtime = utime;
-        }
-        return new long[] {p.prevUtime, p.prevStime};
-    }
-
-    /** mul_u64_u64_div_u64(). */
-    private static long mulDiv(long a, long b, long c) {
-        if (Math.multiplyHigh(a, b) == 0 && a * b >= 0) {
-            return a * b / c;
-        }
-        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c)).longValueExact();
+        return Cputime.cputimeAdjust(p.se.sumExecRuntime, p.utime, p.stime, p.prevCputime);
     }
 }

@@ -35,12 +35,12 @@ public final class Cputime {
             stime += t.stime;
             rtime += taskSchedRuntime(k, t);
         }
-        return cputimeAdjust(rtime, utime, stime, sig);
+        return cputimeAdjust(rtime, utime, stime, sig.prevCputime);
     }
 
     /** cputime_adjust(): {utime, stime} scaled to rtime, monotonic through {@code prev}. */
-    static long[] cputimeAdjust(long rtime, long utime, long stime, SignalStruct prev) {
-        if (prev.prevStime + prev.prevUtime < rtime) {
+    public static long[] cputimeAdjust(long rtime, long utime, long stime, ksim.kernel.task.PrevCputime prev) {
+        if (prev.stime + prev.utime < rtime) {
             if (stime == 0) {
                 utime = rtime;
             } else if (utime == 0) {
@@ -48,18 +48,18 @@ public final class Cputime {
             } else {
                 stime = Math.min(mulDiv(stime, rtime, stime + utime), rtime);
             }
-            if (stime < prev.prevStime) {
-                stime = prev.prevStime;
+            if (stime < prev.stime) {
+                stime = prev.stime;
             }
             utime = rtime - stime;
-            if (utime < prev.prevUtime) {
-                utime = prev.prevUtime;
+            if (utime < prev.utime) {
+                utime = prev.utime;
                 stime = rtime - utime;
             }
-            prev.prevStime = stime;
-            prev.prevUtime = utime;
+            prev.stime = stime;
+            prev.utime = utime;
         }
-        return new long[] {prev.prevUtime, prev.prevStime};
+        return new long[] {prev.utime, prev.stime};
     }
 
     /** mul_u64_u64_div_u64(). */

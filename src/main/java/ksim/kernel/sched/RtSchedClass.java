@@ -46,14 +46,6 @@ final class RtSchedClass extends SchedClass {
         return rq.rt.throttled ? null : rq.rt.first();
     }
 
-    @Override
-    void putPrevTask(RunQueue rq, Task prev) {
-    }
-
-    @Override
-    void setNextTask(RunQueue rq, Task next) {
-    }
-
     /** update_curr_rt() with sched_rt_runtime_exceeded(). */
     @Override
     void updateCurr(RunQueue rq, Task curr, long delta) {

@@ -25,22 +25,28 @@ public abstract class SchedClass {
     abstract Task pickTask(RunQueue rq);
 
     /** put_prev_task: {@code prev} stops running on rq (it may still be queued). */
-    abstract void putPrevTask(RunQueue rq, Task prev);
+    void putPrevTask(RunQueue rq, Task prev) {
+    }
 
     /** set_next_task: {@code next} starts running on rq. */
-    abstract void setNextTask(RunQueue rq, Task next);
+    void setNextTask(RunQueue rq, Task next) {
+    }
 
     /** update_curr: charges {@code delta} ns just run by rq's curr to the class's bookkeeping. */
-    abstract void updateCurr(RunQueue rq, Task curr, long delta);
+    void updateCurr(RunQueue rq, Task curr, long delta) {
+    }
 
     /** task_tick: the timer tick for rq's curr; may resched. */
-    abstract void taskTick(RunQueue rq, Task curr);
+    void taskTick(RunQueue rq, Task curr) {
+    }
 
     /** wakeup_preempt: {@code p} of this class became runnable on rq, whose curr is of this class too. */
-    abstract void wakeupPreempt(RunQueue rq, Task p);
+    void wakeupPreempt(RunQueue rq, Task p) {
+    }
 
     /** yield_task. */
-    abstract void yieldTask(RunQueue rq, Task p);
+    void yieldTask(RunQueue rq, Task p) {
+    }
 
     /** task_fork: initialises the class's data of a new task (not queued yet). */
     void taskFork(RunQueue rq, Task p) {
@@ -50,5 +56,7 @@ public abstract class SchedClass {
     abstract int nrRunning(RunQueue rq);
 
     /** The tasks this class has queued on rq and not running, which a load balancer may move. */
-    abstract Iterable<Task> queuedTasks(RunQueue rq);
+    Iterable<Task> queuedTasks(RunQueue rq) {
+        return java.util.List.of();
+    }
 }

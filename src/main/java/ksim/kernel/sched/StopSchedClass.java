@@ -1,6 +1,5 @@
 package ksim.kernel.sched;
 
-import java.util.List;
 import ksim.kernel.task.Task;
 
 /**
@@ -24,36 +23,7 @@ final class StopSchedClass extends SchedClass {
     }
 
     @Override
-    void putPrevTask(RunQueue rq, Task prev) {
-    }
-
-    @Override
-    void setNextTask(RunQueue rq, Task next) {
-    }
-
-    @Override
-    void updateCurr(RunQueue rq, Task curr, long delta) {
-    }
-
-    @Override
-    void taskTick(RunQueue rq, Task curr) {
-    }
-
-    @Override
-    void wakeupPreempt(RunQueue rq, Task p) {
-    }
-
-    @Override
-    void yieldTask(RunQueue rq, Task p) {
-    }
-
-    @Override
     int nrRunning(RunQueue rq) {
         return rq.stopQueued ? 1 : 0;
-    }
-
-    @Override
-    Iterable<Task> queuedTasks(RunQueue rq) {
-        return List.of(); // a stop task is bound to its CPU
     }
 }

@@ -55,5 +55,5 @@ public final class SignalStruct {
     public long utime, stime, sumExecRuntime;
     public long cutime, cstime;
     /** struct prev_cputime for thread_group_cputime_adjusted(). */
-    public long prevUtime, prevStime;
+    public final PrevCputime prevCputime = new PrevCputime();
 }

@@ -125,7 +125,7 @@ public final class Task {
     public long utime;
     public long stime;
     /** prev_cputime: what task_cputime_adjusted() last reported for this thread alone (it never goes back). */
-    public long prevUtime, prevStime;
+    public final PrevCputime prevCputime = new PrevCputime();
 
     // ---- user-mode execution (thread_struct / pt_regs) --------------------------------
     /** thread: the registers a context switch saves, and the kernel stack. */
