@@ -48,6 +48,10 @@ public final class Entry {
                 return;
             }
             if (rq.switchUntil > now) {
+                if (k.tryAdvance(rq.switchUntil)) { // nothing else happens meanwhile
+                    now = rq.switchUntil;
+                    continue;
+                }
                 k.events.schedule(rq.step, rq.switchUntil);
                 return;
             }
@@ -62,6 +66,11 @@ public final class Entry {
                 }
                 if (p.op instanceof Spin) {
                     k.sched.switches.userFpu(rq, p); // user code: its FPU registers must be loaded
+                }
+                if (k.tryAdvance(now + p.burstLeft)) { // nothing else happens before the burst ends
+                    now += p.burstLeft;
+                    p.burstLeft = 0;
+                    continue;
                 }
                 p.burstStart = now;
                 p.burstRunning = true;

@@ -27,6 +27,9 @@ final class CfsRq {
     long avgLoad;
     private long seq;
     private final boolean byDeadline;
+    /** The tree's smallest vruntime, valid until the tree changes (queued entities' vruntimes never change in it). */
+    private long treeMin;
+    private boolean treeMinValid;
 
     CfsRq(boolean byDeadline) {
         this.byDeadline = byDeadline;
@@ -59,6 +62,7 @@ final class CfsRq {
         }
         se.inTree = true;
         timeline.add(p);
+        treeMinValid = false;
         avgVruntime += key(se) * se.weight;
         avgLoad += se.weight;
     }
@@ -70,6 +74,7 @@ final class CfsRq {
             throw new IllegalStateException(p + " is not in the tree where its key says");
         }
         se.inTree = false;
+        treeMinValid = false;
         avgVruntime -= key(se) * se.weight;
         avgLoad -= se.weight;
     }
@@ -128,6 +133,14 @@ final class CfsRq {
 
     /** The smallest vruntime in the tree (the kernel's augmented min_vruntime of the root). */
     private long treeMinVruntime() {
+        if (!treeMinValid) {
+            treeMin = scanTreeMinVruntime();
+            treeMinValid = true;
+        }
+        return treeMin;
+    }
+
+    private long scanTreeMinVruntime() {
         if (!byDeadline || timeline.size() == 1) {
             return timeline.first().se.vruntime;
         }
