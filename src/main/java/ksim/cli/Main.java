@@ -36,6 +36,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        // ps's own options look like options (ksim ps FILE --at 300ms -ef): they are its FORMAT
+        cl.getSubcommands().get("ps").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // a Java exception is a ksim bug: say so in one line, with the way to report it
             err.println("ksim: internal error: " + ex);

@@ -10,9 +10,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ksim ps FILE --at TIME [-ef | -eLf | aux | axjf | -el]}: procps's ps over the simulated /proc. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
-        description = {"Run a scenario until TIME after main's block starts, then print what procps's ps",
-            "prints for FORMAT (-ef, -eLf, aux, axjf, -el; default -ef) from the scenario's PID",
-            "namespace (as in a container: main is PID 1), or with --host the whole system.",
+        description = {"Run a scenario until TIME after main's block starts, then print what procps's",
+            "ps prints for FORMAT (-ef, -eLf, aux, axjf, -el; default -ef) from the",
+            "scenario's PID namespace (as in a container: main is PID 1), or with --host",
+            "the whole system. ksim capture --ps shows the real ps at the same moment.",
             "Exit status: 0, or 2 for a bad FILE or an unsupported FORMAT."})
 final class PsCommand implements Callable<Integer> {
     @Mixin

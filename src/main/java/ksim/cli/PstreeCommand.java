@@ -8,15 +8,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ksim pstree FILE --at TIME [-p] [PID]}: psmisc's pstree (ASCII) over the simulated /proc. */
+/** {@code ksim pstree FILE --at TIME [-A] [-p] [PID]}: psmisc's pstree (ASCII) over the simulated /proc. */
 @Command(name = "pstree", mixinStandardHelpOptions = true,
-        description = {"Run a scenario until TIME after main's block starts, then print the process tree",
-            "as psmisc's pstree -A does, from the scenario's PID namespace or (--host) the whole",
-            "system; -p shows PIDs, PID roots the tree there.",
+        description = {"Run a scenario until TIME after main's block starts, then print the process",
+            "tree as psmisc's pstree -A does, from the scenario's PID namespace or (--host)",
+            "the whole system; -p shows PIDs, PID roots the tree there. ksim capture",
+            "--pstree shows the real pstree at the same moment.",
             "Exit status: 0, 1 when PID does not exist, 2 for a bad FILE."})
 final class PstreeCommand implements Callable<Integer> {
     @Mixin
     ScenarioAt where;
+
+    @Option(names = "-A", description = "ASCII line drawing, as psmisc's -A (the only drawing ksim does)")
+    boolean ascii;
 
     @Option(names = "-p", description = "show PIDs (and do not merge identical subtrees)")
     boolean pids;

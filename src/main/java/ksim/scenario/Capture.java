@@ -46,6 +46,16 @@ public final class Capture {
      */
     public static <R> Result<R> capture(Ast.Scenario sc, long atNs, Function<ProcView, R> look, Duration timeout)
             throws Recorder.Unavailable, Recorder.Failure, IOException, InterruptedException {
+        return captureRoot(sc, atNs, root -> look.apply(new RealProcView(root)), timeout);
+    }
+
+    /**
+     * As {@link #capture}, {@code look} getting the directory of the scenario's /proc instead
+     * ({@code /proc/MAINPID/root/proc}), for what a {@link ProcView} does not tell: who owns
+     * /proc/PID (what pstree stat()s), which {@link ToolCapture}'s copy keeps.
+     */
+    public static <R> Result<R> captureRoot(Ast.Scenario sc, long atNs, Function<Path, R> look, Duration timeout)
+            throws Recorder.Unavailable, Recorder.Failure, IOException, InterruptedException {
         Recorder.Tools tools = Recorder.tools(System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getenv());
         Path dir = Files.createTempDirectory("ksim-capture-");
@@ -73,7 +83,7 @@ public final class Capture {
     }
 
     private static <R> Result<R> run(Recorder.Tools tools, Path prog, Path dir, Path rtDir, Path cwd, long atNs,
-            Function<ProcView, R> look, Duration timeout) throws Recorder.Unavailable, IOException, InterruptedException {
+            Function<Path, R> look, Duration timeout) throws Recorder.Unavailable, IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(Recorder.command(tools, prog))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("trace").toFile()))
                 .redirectError(ProcessBuilder.Redirect.PIPE)
@@ -113,7 +123,7 @@ public final class Capture {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                value = look.apply(new RealProcView(Path.of("/proc/" + mainPid(p) + "/root/proc")));
+                value = look.apply(Path.of("/proc/" + mainPid(p) + "/root/proc"));
             }
         } finally {
             p.destroyForcibly();

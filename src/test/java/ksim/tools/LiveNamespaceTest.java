@@ -191,7 +191,7 @@ int main(int argc, char **argv) {
 
     @BeforeAll
     void startTheZoo() throws Exception {
-        RealTools.assumeAvailable();
+        ToolCheck.assumeRealTools();
         String cc = null;
         for (String c : new String[] {"cc", "gcc", "clang"}) {
             if (cc == null) {

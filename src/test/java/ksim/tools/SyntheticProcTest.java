@@ -32,8 +32,8 @@ class SyntheticProcTest {
     static final long UPTIME = 500L * 86400 + 12345;
 
     @BeforeAll
-    void writeTheProc() throws IOException {
-        RealTools.assumeAvailable();
+    void writeTheProc() throws IOException, InterruptedException {
+        ToolCheck.assumeRealTools();
         now = System.currentTimeMillis() / 1000;
         long btime = now - UPTIME;
         MapProcView v = new MapProcView();

@@ -9,11 +9,24 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import ksim.kernel.proc.ProcView;
 import ksim.kernel.proc.RealProcView;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs a ps or pstree command line both ways over one /proc snapshot and insists on the same bytes. */
 final class ToolCheck {
     private ToolCheck() {}
+
+    /**
+     * Skips the test unless the real tools can run here (Linux, root, unshare, ps, pstree) and
+     * are procps-ng 4.0.2's ps and psmisc 23.6's pstree.
+     */
+    static void assumeRealTools() throws IOException, InterruptedException {
+        String why = RealTools.unavailable();
+        Assumptions.assumeTrue(why == null, why);
+        why = RealTools.otherVersions();
+        Assumptions.assumeTrue(why == null, why);
+    }
 
     /**
      * @param commandLine e.g. "ps -ef" or "pstree -A -p 5"
@@ -22,7 +35,7 @@ final class ToolCheck {
             throws IOException, InterruptedException {
         List<String> argv = Arrays.asList(commandLine.trim().split("\\s+"));
         long now = System.currentTimeMillis() / 1000;
-        String real = RealTools.run(procDir, argv, tz, columns, ptsNodes);
+        String real = RealTools.run(procDir, argv, new RealTools.Env(tz, columns, ptsNodes, false));
         String ours = ours(procDir, argv, tz, columns, now);
         if (!commandLine.endsWith(" 999")) { // a PID that is not there: pstree prints nothing
             assertTrue(real.lines().count() >= 2, "the real " + commandLine + " printed too little:\n" + real);
@@ -32,15 +45,23 @@ final class ToolCheck {
     }
 
     static String ours(Path procDir, List<String> argv, String tz, int columns, long now) {
-        RealProcView view = new RealProcView(procDir);
+        Ps.Options o = Ps.Options.host().withNow(now).withZone(ZoneId.of(tz)).withColumns(columns);
+        return ours(new RealProcView(procDir), argv, o);
+    }
+
+    /**
+     * What ksim.tools prints for the command line {@code argv} ("ps", "-ef" or "pstree", "-A",
+     * "-p") over {@code view}; {@code ps} gives ps's clock, zone, users and COLUMNS (pstree's
+     * width too, when set).
+     */
+    static String ours(ProcView view, List<String> argv, Ps.Options ps) {
         List<String> args = argv.subList(1, argv.size());
         if (argv.get(0).equals("ps")) {
-            Ps.Options o = Ps.Options.host().withNow(now).withZone(ZoneId.of(tz)).withColumns(columns);
-            return Ps.render(view, String.join(" ", args), o);
+            return Ps.render(view, String.join(" ", args), ps);
         }
         Pstree.Options o = Pstree.Options.defaults();
-        if (columns > 0) {
-            o = o.withWidth(columns);
+        if (ps.columns() > 0) {
+            o = o.withWidth(ps.columns());
         }
         boolean pids = false;
         boolean pgids = false;

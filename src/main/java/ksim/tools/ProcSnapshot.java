@@ -16,15 +16,16 @@ import ksim.kernel.proc.ProcView;
  * /proc, so the real tools and ours read the very same bytes. On tmpfs (/dev/shm), whose
  * readdir lists the newest entry first, entries are created in reverse so the copy lists
  * them in the source's order. /proc/self (ps checks it) is a copy of the first process.
+ * Used by the tools' tests and by {@code ksim capture --ps/--pstree} ({@link RealTools}).
  */
-final class ProcSnapshot {
+public final class ProcSnapshot {
     private static final String[] TOP = {"uptime", "stat", "meminfo", "cpuinfo", "sys/kernel/pid_max", "tty/drivers"};
     private static final String[] PER_TASK = {"stat", "status", "cmdline", "wchan"};
 
     private ProcSnapshot() {}
 
     /** A fresh directory for a snapshot: under /dev/shm when that is there, else under {@code fallback}. */
-    static Path newDir(Path fallback) throws IOException {
+    public static Path newDir(Path fallback) throws IOException {
         Path shm = Path.of("/dev/shm");
         if (Files.isDirectory(shm) && Files.isWritable(shm)) {
             return Files.createTempDirectory(shm, "ksim-proc-");
@@ -32,7 +33,7 @@ final class ProcSnapshot {
         return Files.createTempDirectory(fallback, "ksim-proc-");
     }
 
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
@@ -47,7 +48,7 @@ final class ProcSnapshot {
      * Writes {@code src}'s processes and system files to {@code dst}; {@code owner} gives the
      * uid that owns /proc/PID (what pstree stat()s).
      */
-    static void write(ProcView src, Path dst, IntUnaryOperator owner) throws IOException {
+    public static void write(ProcView src, Path dst, IntUnaryOperator owner) throws IOException {
         List<Integer> pids = ProcTable.pids(src, "/proc");
         List<Integer> reversed = new ArrayList<>(pids);
         java.util.Collections.reverse(reversed);
