@@ -168,46 +168,83 @@ public final class Benchmarks {
         }
     }
 
-    /** "165000.0 ns (ksim 140x faster)" or why there is no real number. */
-    private static String beside(RealKernel real, String prog, long arg, Result sim) {
+    /** "real kernel: 165000.0 ns (ksim 140x faster)" or why there is no real number. */
+    private static String beside(RealKernel real, String prog, long arg, double simNs) {
         Double ns = real.run(prog, arg);
         if (ns == null) {
             return "real kernel: n/a (" + real.why() + ")";
         }
-        return String.format("real kernel: %.1f ns  (ksim %.0fx faster)", ns, ns / sim.medianNs());
+        return String.format("real kernel: %.1f ns  (ksim %.0fx faster)", ns, ns / simNs);
     }
+
+    /** The benchmarks, each run in a JVM of its own (as JMH forks): one's JIT profile must not slow another. */
+    private static final String[] NAMES = {"fork", "vfork", "thread", "switch", "threads", "processes", "pids", "runnable"};
 
     public static void runAll(PrintStream out, boolean quick) {
         out.println("ksim bench — wall time on this machine (" + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + Runtime.version() + ", max heap "
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)");
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; each benchmark in a fresh JVM)");
         out.flush();
         RealKernel real = RealKernel.find();
+        for (String name : NAMES) {
+            String line = forked(name, quick);
+            out.println(line);
+            String[] realArgs = switch (name) {
+                case "fork" -> new String[] {"fork_exit_wait", quick ? "1000" : "5000"};
+                case "vfork" -> new String[] {"vfork_exit_wait", quick ? "2000" : "10000"};
+                case "thread" -> new String[] {"thread_create_join", quick ? "2000" : "10000"};
+                case "switch" -> new String[] {"pipe_pingpong", quick ? "20000" : "100000"};
+                default -> null;
+            };
+            if (realArgs != null) {
+                double sim = medianOf(line);
+                out.println("    " + (name.equals("switch") ? String.format("%.0f simulated switches per wall second; ",
+                        1e9 / sim) : "") + beside(real, realArgs[0], Long.parseLong(realArgs[1]), sim));
+            }
+            out.flush();
+        }
+    }
+
+    /** The median a result line printed ("name   935.3 ns wall   (...)"). */
+    private static double medianOf(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s(\\d+\\.\\d)\\s").matcher(line);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** Runs one benchmark in a new JVM (this one's java and class path) and returns what it printed. */
+    private static String forked(String name, boolean quick) {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        try {
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(),
+                    name, quick ? "quick" : "full").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 ? out : name + ": the benchmark failed: " + out;
+        } catch (java.io.IOException e) {
+            return name + ": cannot start a JVM (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return name + ": interrupted";
+        }
+    }
+
+    /** One benchmark, in this JVM: what {@link #runAll} forks. */
+    public static void main(String[] args) {
+        boolean quick = args.length > 1 && args[1].equals("quick");
         int w = quick ? 2 : 5;
         int r = quick ? 3 : 7;
         int cycles = quick ? 20_000 : 200_000;
-        Result fork = forkExitWait(cycles, w, r);
-        out.println(fork);
-        out.println("    " + beside(real, "fork_exit_wait", quick ? 1_000 : 5_000, fork));
-        Result vfork = vforkExitWait(cycles, w, r);
-        out.println(vfork);
-        out.println("    " + beside(real, "vfork_exit_wait", quick ? 2_000 : 10_000, vfork));
-        Result thread = threadCreateJoin(cycles, w, r);
-        out.println(thread);
-        out.println("    " + beside(real, "thread_create_join", quick ? 2_000 : 10_000, thread));
-        out.flush();
-        Result cs = contextSwitch(quick ? 50_000 : 500_000, w, r);
-        out.println(cs);
-        out.printf("    %.0f simulated switches per wall second; %s%n", 1e9 / cs.medianNs(),
-                beside(real, "pipe_pingpong", quick ? 20_000 : 100_000, cs));
-        out.flush();
-        for (boolean threads : new boolean[] {true, false}) {
-            for (Result m : manyTasks(quick ? 100_000 : 1_000_000, threads)) {
-                out.println(m);
+        switch (args[0]) {
+            case "fork" -> System.out.println(forkExitWait(cycles, w, r));
+            case "vfork" -> System.out.println(vforkExitWait(cycles, w, r));
+            case "thread" -> System.out.println(threadCreateJoin(cycles, w, r));
+            case "switch" -> System.out.println(contextSwitch(quick ? 50_000 : 500_000, w, r));
+            case "threads", "processes" -> {
+                Result[] m = manyTasks(quick ? 100_000 : 1_000_000, args[0].equals("threads"));
+                System.out.println(m[0] + "\n" + m[1]);
             }
+            case "pids" -> System.out.println(pidWrap(quick ? 0 : 1, quick ? 1 : 3));
+            case "runnable" -> System.out.println(manyRunnable(10_000, 64, quick ? 0 : 1, quick ? 1 : 3));
+            default -> throw new IllegalArgumentException("no benchmark " + args[0]);
         }
-        out.println(pidWrap(quick ? 0 : 1, quick ? 1 : 3));
-        out.flush();
-        out.println(manyRunnable(10_000, 64, quick ? 0 : 1, quick ? 1 : 3));
     }
 }
