@@ -1,18 +1,16 @@
 package ksim.kernel.sched;
 
-import java.util.Comparator;
-import java.util.TreeSet;
 import ksim.kernel.task.Task;
 
 /**
  * kernel/sched/sched.h: struct cfs_rq. The queued entities live in {@code timeline}, a
- * red-black tree (java.util.TreeSet is one) keyed by virtual deadline under EEVDF and by
+ * red-black tree ({@link RbTree}, nodes embedded in the entities) keyed by virtual deadline under EEVDF and by
  * vruntime under CFS; the running entity ({@link #curr}) is taken out of the tree while it
  * runs, as set_next_entity() does. avg_vruntime/avg_load keep the weighted sum of the
  * queued entities' keys relative to min_vruntime, which EEVDF's eligibility test needs.
  */
 final class CfsRq {
-    final TreeSet<Task> timeline;
+    final RbTree timeline;
     Task curr;
     /** CFS's skip buddy: the task that last called sched_yield(). */
     Task skip;
@@ -33,20 +31,8 @@ final class CfsRq {
 
     CfsRq(boolean byDeadline) {
         this.byDeadline = byDeadline;
-        timeline = new TreeSet<>(byDeadline ? BY_DEADLINE : BY_VRUNTIME);
+        timeline = new RbTree(byDeadline);
     }
-
-    /** entity_before() by deadline (EEVDF), wrap-safe as (s64)(a - b) < 0; equal keys in insertion order. */
-    private static final Comparator<Task> BY_DEADLINE = (a, b) -> {
-        long d = a.se.deadline - b.se.deadline;
-        return d != 0 ? (d < 0 ? -1 : 1) : Long.compare(a.se.seq, b.se.seq);
-    };
-
-    /** entity_before() by vruntime (CFS). */
-    private static final Comparator<Task> BY_VRUNTIME = (a, b) -> {
-        long d = a.se.vruntime - b.se.vruntime;
-        return d != 0 ? (d < 0 ? -1 : 1) : Long.compare(a.se.seq, b.se.seq);
-    };
 
     /** entity_key(). */
     long key(SchedEntity se) {
@@ -61,7 +47,7 @@ final class CfsRq {
             throw new IllegalStateException(p + " is already in the tree");
         }
         se.inTree = true;
-        timeline.add(p);
+        timeline.add(se);
         treeMinValid = false;
         avgVruntime += key(se) * se.weight;
         avgLoad += se.weight;
@@ -70,9 +56,10 @@ final class CfsRq {
     /** __dequeue_entity() with avg_vruntime_sub(). */
     void dequeueEntity(Task p) {
         SchedEntity se = p.se;
-        if (!timeline.remove(p)) { // a bug: its key changed while it was in the tree
-            throw new IllegalStateException(p + " is not in the tree where its key says");
+        if (!se.inTree) { // a bug: the entity is not queued
+            throw new IllegalStateException(p + " is not in the tree");
         }
+        timeline.remove(se);
         se.inTree = false;
         treeMinValid = false;
         avgVruntime -= key(se) * se.weight;
@@ -80,7 +67,7 @@ final class CfsRq {
     }
 
     Task first() {
-        return timeline.isEmpty() ? null : timeline.first();
+        return timeline.first();
     }
 
     /** avg_vruntime(): the weighted average vruntime of the queue, curr included. */

@@ -201,7 +201,10 @@ abstract class FairSchedClass extends SchedClass {
     /** The queued (not running) fair tasks, most recently queued last; balancing looks from the end. */
     @Override
     Iterable<Task> queuedTasks(RunQueue rq) {
-        List<Task> l = new ArrayList<>(rq.cfs.timeline);
+        List<Task> l = new ArrayList<>(rq.cfs.timeline.size());
+        for (Task t : rq.cfs.timeline) {
+            l.add(t);
+        }
         l.sort((a, b) -> Long.compare(a.se.seq, b.se.seq));
         return l;
     }

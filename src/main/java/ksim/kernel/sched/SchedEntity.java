@@ -6,6 +6,16 @@ package ksim.kernel.sched;
  * Weights are kept unscaled (scale_load_down()), as the kernel's arithmetic uses them.
  */
 public final class SchedEntity {
+    /** The task this entity is part of (task_of()); null for the tree's sentinel. */
+    public final ksim.kernel.task.Task task;
+    /** run_node: this entity's node in its cfs_rq's red-black tree. */
+    SchedEntity rbLeft, rbRight, rbParent;
+    boolean rbRed;
+
+    public SchedEntity(ksim.kernel.task.Task task) {
+        this.task = task;
+    }
+
     /** load.weight and load.inv_weight: from sched_prio_to_weight/wmult by nice. */
     long weight = Weights.NICE_0_LOAD;
     long invWeight = Weights.WMULT_NICE_0;

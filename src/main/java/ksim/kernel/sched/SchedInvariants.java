@@ -58,6 +58,10 @@ final class SchedInvariants {
 
     private void checkCfs(RunQueue rq, Map<Task, Integer> queued, List<String> bad) {
         CfsRq cfs = rq.cfs;
+        String tree = cfs.timeline.check();
+        if (tree != null) {
+            bad.add("cpu " + rq.cpu + ": cfs_rq tree: " + tree);
+        }
         long load = 0;
         long treeLoad = 0;
         int n = 0;

@@ -112,7 +112,7 @@ public final class Task {
     /** sched_class: which scheduling class queues this task. */
     public ksim.kernel.sched.SchedClass schedClass;
     /** se: the fair class's entity and the runtime accounting every class shares. */
-    public final ksim.kernel.sched.SchedEntity se = new ksim.kernel.sched.SchedEntity();
+    public final ksim.kernel.sched.SchedEntity se = new ksim.kernel.sched.SchedEntity(this);
     /** rt.time_slice: SCHED_RR's remaining slice, in ticks. */
     public int rtTimeSlice;
     /** sched_contributes_to_load: asleep in D, counted in its CPU's nr_uninterruptible. */

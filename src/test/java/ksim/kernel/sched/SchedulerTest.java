@@ -15,12 +15,12 @@ class SchedulerTest {
     /** __calc_delta() with the kernel's fixed point: 1 ms at nice 19 (weight 15, wmult 286331153). */
     @Test
     void calcDeltaFairUsesTheKernelsFixedPoint() {
-        SchedEntity se = new SchedEntity();
+        SchedEntity se = new SchedEntity(null);
         se.weight = Weights.PRIO_TO_WEIGHT[39];
         se.invWeight = Weights.PRIO_TO_WMULT[39];
         // fact = 1024 * 286331153, shifted right 7 times to fit 32 bits; (1e6 * fact) >> 25
         assertEquals(68_266_666L, Weights.calcDeltaFair(1_000_000L, se));
-        assertEquals(1_000_000L, Weights.calcDeltaFair(1_000_000L, new SchedEntity()));
+        assertEquals(1_000_000L, Weights.calcDeltaFair(1_000_000L, new SchedEntity(null)));
         // sched_slice() share of a 6 ms period at weight 1024 among 1024 + 110 + 15: inv_weight =
         // 0xffffffff / 1149 = 3737969, fact = 1024 * 3737969 fits 32 bits, (6e6 * fact) >> 32
         assertEquals(5_347_257L, Weights.calcDelta(6_000_000L, 1024, Weights.invWeight(1024 + 110 + 15)));

@@ -1,0 +1,329 @@
+package ksim.kernel.sched;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import ksim.kernel.task.Task;
+
+/**
+ * lib/rbtree.c's job for the fair class: a red-black tree of sched_entities with the leftmost
+ * one cached (rb_root_cached), its nodes embedded in the entities (se->run_node), so queueing
+ * allocates nothing. Entities are ordered by deadline (EEVDF) or vruntime (CFS), compared as
+ * the kernel's entity_before() does (wrap-safe); equal keys go to the right, after the ones
+ * already there. The algorithms are the textbook ones (CLRS), with a sentinel for the leaves.
+ */
+final class RbTree implements Iterable<Task> {
+    private final boolean byDeadline;
+    /** The leaves' sentinel: always black; its parent is scratch space during a delete. */
+    private final SchedEntity nil = new SchedEntity(null);
+    private SchedEntity root = nil;
+    private SchedEntity leftmost;
+    private int size;
+
+    RbTree(boolean byDeadline) {
+        this.byDeadline = byDeadline;
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** rb_first_cached(). */
+    Task first() {
+        return leftmost == null ? null : leftmost.task;
+    }
+
+    /** entity_before(a, b), ties broken by insertion order so equal keys keep theirs. */
+    private boolean less(SchedEntity a, SchedEntity b) {
+        long d = byDeadline ? a.deadline - b.deadline : a.vruntime - b.vruntime;
+        return d != 0 ? d < 0 : a.seq < b.seq;
+    }
+
+    /** rb_add_cached(). */
+    void add(SchedEntity z) {
+        SchedEntity y = nil;
+        SchedEntity x = root;
+        while (x != nil) {
+            y = x;
+            x = less(z, x) ? x.rbLeft : x.rbRight;
+        }
+        z.rbParent = y;
+        if (y == nil) {
+            root = z;
+        } else if (less(z, y)) {
+            y.rbLeft = z;
+        } else {
+            y.rbRight = z;
+        }
+        z.rbLeft = nil;
+        z.rbRight = nil;
+        z.rbRed = true;
+        insertFixup(z);
+        if (leftmost == null || less(z, leftmost)) {
+            leftmost = z;
+        }
+        size++;
+    }
+
+    /** rb_erase_cached(). */
+    void remove(SchedEntity z) {
+        if (z == leftmost) {
+            leftmost = successor(z);
+        }
+        SchedEntity y = z;
+        boolean yWasRed = y.rbRed;
+        SchedEntity x;
+        if (z.rbLeft == nil) {
+            x = z.rbRight;
+            transplant(z, z.rbRight);
+        } else if (z.rbRight == nil) {
+            x = z.rbLeft;
+            transplant(z, z.rbLeft);
+        } else {
+            y = minimum(z.rbRight);
+            yWasRed = y.rbRed;
+            x = y.rbRight;
+            if (y.rbParent == z) {
+                x.rbParent = y;
+            } else {
+                transplant(y, y.rbRight);
+                y.rbRight = z.rbRight;
+                y.rbRight.rbParent = y;
+            }
+            transplant(z, y);
+            y.rbLeft = z.rbLeft;
+            y.rbLeft.rbParent = y;
+            y.rbRed = z.rbRed;
+        }
+        if (!yWasRed) {
+            deleteFixup(x);
+        }
+        nil.rbParent = null;
+        z.rbLeft = z.rbRight = z.rbParent = null;
+        size--;
+    }
+
+    private void insertFixup(SchedEntity z) {
+        while (z.rbParent.rbRed) {
+            SchedEntity gp = z.rbParent.rbParent;
+            if (z.rbParent == gp.rbLeft) {
+                SchedEntity y = gp.rbRight;
+                if (y.rbRed) {
+                    z.rbParent.rbRed = false;
+                    y.rbRed = false;
+                    gp.rbRed = true;
+                    z = gp;
+                } else {
+                    if (z == z.rbParent.rbRight) {
+                        z = z.rbParent;
+                        rotateLeft(z);
+                    }
+                    z.rbParent.rbRed = false;
+                    z.rbParent.rbParent.rbRed = true;
+                    rotateRight(z.rbParent.rbParent);
+                }
+            } else {
+                SchedEntity y = gp.rbLeft;
+                if (y.rbRed) {
+                    z.rbParent.rbRed = false;
+                    y.rbRed = false;
+                    gp.rbRed = true;
+                    z = gp;
+                } else {
+                    if (z == z.rbParent.rbLeft) {
+                        z = z.rbParent;
+                        rotateRight(z);
+                    }
+                    z.rbParent.rbRed = false;
+                    z.rbParent.rbParent.rbRed = true;
+                    rotateLeft(z.rbParent.rbParent);
+                }
+            }
+        }
+        root.rbRed = false;
+    }
+
+    private void deleteFixup(SchedEntity x) {
+        while (x != root && !x.rbRed) {
+            if (x == x.rbParent.rbLeft) {
+                SchedEntity w = x.rbParent.rbRight;
+                if (w.rbRed) {
+                    w.rbRed = false;
+                    x.rbParent.rbRed = true;
+                    rotateLeft(x.rbParent);
+                    w = x.rbParent.rbRight;
+                }
+                if (!w.rbLeft.rbRed && !w.rbRight.rbRed) {
+                    w.rbRed = true;
+                    x = x.rbParent;
+                } else {
+                    if (!w.rbRight.rbRed) {
+                        w.rbLeft.rbRed = false;
+                        w.rbRed = true;
+                        rotateRight(w);
+                        w = x.rbParent.rbRight;
+                    }
+                    w.rbRed = x.rbParent.rbRed;
+                    x.rbParent.rbRed = false;
+                    w.rbRight.rbRed = false;
+                    rotateLeft(x.rbParent);
+                    x = root;
+                }
+            } else {
+                SchedEntity w = x.rbParent.rbLeft;
+                if (w.rbRed) {
+                    w.rbRed = false;
+                    x.rbParent.rbRed = true;
+                    rotateRight(x.rbParent);
+                    w = x.rbParent.rbLeft;
+                }
+                if (!w.rbRight.rbRed && !w.rbLeft.rbRed) {
+                    w.rbRed = true;
+                    x = x.rbParent;
+                } else {
+                    if (!w.rbLeft.rbRed) {
+                        w.rbRight.rbRed = false;
+                        w.rbRed = true;
+                        rotateLeft(w);
+                        w = x.rbParent.rbLeft;
+                    }
+                    w.rbRed = x.rbParent.rbRed;
+                    x.rbParent.rbRed = false;
+                    w.rbLeft.rbRed = false;
+                    rotateRight(x.rbParent);
+                    x = root;
+                }
+            }
+        }
+        x.rbRed = false;
+    }
+
+    private void transplant(SchedEntity u, SchedEntity v) {
+        if (u.rbParent == nil) {
+            root = v;
+        } else if (u == u.rbParent.rbLeft) {
+            u.rbParent.rbLeft = v;
+        } else {
+            u.rbParent.rbRight = v;
+        }
+        v.rbParent = u.rbParent;
+    }
+
+    private void rotateLeft(SchedEntity x) {
+        SchedEntity y = x.rbRight;
+        x.rbRight = y.rbLeft;
+        if (y.rbLeft != nil) {
+            y.rbLeft.rbParent = x;
+        }
+        y.rbParent = x.rbParent;
+        if (x.rbParent == nil) {
+            root = y;
+        } else if (x == x.rbParent.rbLeft) {
+            x.rbParent.rbLeft = y;
+        } else {
+            x.rbParent.rbRight = y;
+        }
+        y.rbLeft = x;
+        x.rbParent = y;
+    }
+
+    private void rotateRight(SchedEntity x) {
+        SchedEntity y = x.rbLeft;
+        x.rbLeft = y.rbRight;
+        if (y.rbRight != nil) {
+            y.rbRight.rbParent = x;
+        }
+        y.rbParent = x.rbParent;
+        if (x.rbParent == nil) {
+            root = y;
+        } else if (x == x.rbParent.rbRight) {
+            x.rbParent.rbRight = y;
+        } else {
+            x.rbParent.rbLeft = y;
+        }
+        y.rbRight = x;
+        x.rbParent = y;
+    }
+
+    private SchedEntity minimum(SchedEntity x) {
+        while (x.rbLeft != nil) {
+            x = x.rbLeft;
+        }
+        return x;
+    }
+
+    /** rb_next(): the entity after {@code n} in key order, or null. */
+    private SchedEntity successor(SchedEntity n) {
+        if (n.rbRight != nil) {
+            return minimum(n.rbRight);
+        }
+        SchedEntity y = n.rbParent;
+        while (y != nil && n == y.rbRight) {
+            n = y;
+            y = y.rbParent;
+        }
+        return y == nil ? null : y;
+    }
+
+    /** In key order (rb_first_cached(), then rb_next()). */
+    @Override
+    public Iterator<Task> iterator() {
+        return new Iterator<>() {
+            private SchedEntity next = leftmost;
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Task next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                SchedEntity n = next;
+                next = successor(n);
+                return n.task;
+            }
+        };
+    }
+
+    /** The red-black rules and the cached leftmost, for tests: null when they hold, else what is broken. */
+    String check() {
+        if (root.rbRed) {
+            return "red root";
+        }
+        int[] count = new int[1];
+        String bad = blackHeight(root, count) < 0 ? "unequal black heights or a red node with a red child" : null;
+        if (bad == null && count[0] != size) {
+            bad = "size " + size + " but " + count[0] + " nodes";
+        }
+        if (bad == null && size > 0 && leftmost != minimum(root)) {
+            bad = "stale leftmost";
+        }
+        return bad;
+    }
+
+    private int blackHeight(SchedEntity n, int[] count) {
+        if (n == nil) {
+            return 1;
+        }
+        count[0]++;
+        if (n.rbRed && (n.rbLeft.rbRed || n.rbRight.rbRed)) {
+            return -1;
+        }
+        if ((n.rbLeft != nil && (n.rbLeft.rbParent != n || less(n, n.rbLeft)))
+                || (n.rbRight != nil && (n.rbRight.rbParent != n || less(n.rbRight, n)))) {
+            return -1;
+        }
+        int l = blackHeight(n.rbLeft, count);
+        int r = blackHeight(n.rbRight, count);
+        if (l < 0 || r < 0 || l != r) {
+            return -1;
+        }
+        return l + (n.rbRed ? 0 : 1);
+    }
+}
