@@ -29,6 +29,24 @@ final class DemoCommand implements Callable<Integer> {
         System.out.print(src);
         System.out.println("=== its trace on the simulated kernel (ksim run examples/demo.ksim) ===");
         System.out.flush();
-        return RunCommand.runScenario(Parser.parse("examples/demo.ksim", src), ScenarioRunner.Options.NONE);
+        ksim.scenario.Ast.Scenario sc = Parser.parse("examples/demo.ksim", src);
+        int code = RunCommand.runScenario(sc, ScenarioRunner.Options.NONE);
+        // the same machine 20 ms in: the worker spins, the sleeper sleeps
+        ScenarioRunner.Inspection at = ScenarioRunner.inspect(sc, ScenarioRunner.Options.NONE, 20_000_000L, false);
+        System.out.println("=== 20 ms in, as ps and pstree show it (ksim ps examples/demo.ksim --at 20ms axjf; ksim pstree ... -p) ===");
+        System.out.print(ksim.tools.Ps.render(at.proc(), "axjf"));
+        System.out.print(ksim.tools.Pstree.render(at.proc(), true, null));
+        System.out.println("=== and where the sleeper is in the kernel (ksim crash examples/demo.ksim --at 20ms 'bt PID') ===");
+        ksim.kernel.task.Task sleeper = null;
+        for (ksim.kernel.task.Task t : at.kernel().initTasks) {
+            if (t.label != null && t.label.equals("sleeper")) {
+                sleeper = t;
+            }
+        }
+        if (sleeper != null) {
+            System.out.print(ksim.crash.Crash.execute(at.kernel(), "bt " + sleeper.threadPid.globalNr()).output());
+        }
+        System.out.flush();
+        return code;
     }
 }
