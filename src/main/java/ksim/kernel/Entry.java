@@ -85,6 +85,10 @@ public final class Entry {
                         k.sched.schedule(rq, false);
                         continue;
                     }
+                    if (ret == Syscall.MORE) { // more kernel work: another burst, then the body again
+                        p.burstLeft = s.moreNs();
+                        continue;
+                    }
                 }
                 p.ret = ret;
                 p.opDone = true;

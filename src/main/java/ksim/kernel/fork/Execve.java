@@ -37,6 +37,9 @@ public final class Execve extends Syscall {
     private int deThreadPhase;
     /** current->pid when the call began (sched_process_exec's old_pid; de_thread() may change it). */
     private int oldPid;
+    /** The new image is in place and being loaded (the rest of the call's time). */
+    private boolean loading;
+    private long loadNs;
 
     public Execve(String filename, String[] argv, Program image, UserMemory memory) {
         this.filename = filename;
@@ -52,11 +55,19 @@ public final class Execve extends Syscall {
 
     @Override
     public long cost(CostModel c) {
-        return c.execNs;
+        return c.execNs - c.execLoadNs;
+    }
+
+    @Override
+    public long moreNs() {
+        return loadNs;
     }
 
     @Override
     public long run(Kernel k, Task current) {
+        if (loading) { // load_elf_binary()'s mapping done: back to user mode in the new program
+            return 0;
+        }
         if (k.trace != null && deThreadPhase == DE_THREAD_START) oldPid = current.threadPid.globalNr();
         long r = deThread(k, current);
         if (r != 0) {
@@ -93,7 +104,9 @@ public final class Execve extends Syscall {
         flushSignalHandlers(current);
         current.program = image;
         if (k.trace != null) k.trace.schedProcessExec(current, filename, oldPid);
-        return 0;
+        loading = true;
+        loadNs = k.costs.execLoadNs;
+        return loadNs > 0 ? MORE : 0;
     }
 
     private static final int DE_THREAD_START = 0, DE_THREAD_OTHERS = 1, DE_THREAD_LEADER = 2, DE_THREAD_DONE = 3;

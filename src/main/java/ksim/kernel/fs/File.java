@@ -28,7 +28,7 @@ public final class File {
         } else {
             pipe.readers--;
         }
-        pipe.rdWait.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, null);
-        pipe.wrWait.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, null);
+        pipe.rdWait.wakeUpAll(k, TaskState.TASK_INTERRUPTIBLE, null); // wake_up_interruptible_all()
+        pipe.wrWait.wakeUpAll(k, TaskState.TASK_INTERRUPTIBLE, null);
     }
 }

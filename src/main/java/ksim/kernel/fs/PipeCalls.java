@@ -69,6 +69,9 @@ public final class PipeCalls {
                 pipe.bytes -= n;
                 done(pipe);
                 pipe.wrWait.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, null);
+                if (pipe.bytes > 0) { // wake_next_reader: more is left for another reader
+                    pipe.rdWait.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, null);
+                }
                 return n;
             }
             if (pipe.writers == 0) {
@@ -82,7 +85,7 @@ public final class PipeCalls {
             if (wait == null) {
                 wait = new WaitQueueEntry(current);
             }
-            pipe.rdWait.add(wait);
+            pipe.rdWait.addExclusive(wait); // wait_event_interruptible_exclusive(): at the tail, woken one by one
             current.state = TaskState.TASK_INTERRUPTIBLE;
             return BLOCK;
         }
@@ -140,6 +143,9 @@ public final class PipeCalls {
             }
             if (written == count) {
                 done(pipe);
+                if (pipe.bytes < Pipe.CAPACITY) { // wake_next_writer: room is left for another writer
+                    pipe.wrWait.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, null);
+                }
                 return written;
             }
             if (Signals.signalPending(current)) {
@@ -149,7 +155,7 @@ public final class PipeCalls {
             if (wait == null) {
                 wait = new WaitQueueEntry(current);
             }
-            pipe.wrWait.add(wait);
+            pipe.wrWait.addExclusive(wait);
             current.state = TaskState.TASK_INTERRUPTIBLE;
             return BLOCK;
         }

@@ -433,9 +433,13 @@ public final class Scheduler {
                 prev.nivcsw++;
             }
             rq.nrSwitches++;
+            boolean wasAsleep = prev == rq.idle && k.now() > rq.accountedAt; // idle for a while, not just now
             accountCpu(rq);
             if (k.trace != null) k.trace.schedSwitch(rq, prev, next, prevState);
             switches.contextSwitch(rq, prev, next);
+            if (wasAsleep) { // the CPU first has to wake up (IPI, idle-state exit)
+                rq.switchUntil = k.now() + k.costs.idleExitNs;
+            }
             if (prev.state == TaskState.TASK_DEAD) {
                 if (k.trace != null) k.trace.deadSwitchedOut(prev);
                 deadRuntime += prev.se.sumExecRuntime;

@@ -8,6 +8,8 @@ import ksim.kernel.util.ListHead;
 public class WaitQueueEntry {
     public final Task task;
     final ListHead<WaitQueueEntry> entry = new ListHead<>(this);
+    /** WQ_FLAG_EXCLUSIVE: a wake-up stops after waking one such waiter; it leaves the queue when woken (autoremove). */
+    boolean exclusive;
 
     public WaitQueueEntry(Task task) {
         this.task = task;

@@ -18,6 +18,17 @@ public abstract non-sealed class Syscall implements UserOp {
     public static final long BLOCK = Long.MIN_VALUE;
     /** Returned by a body after which the task never returns to user mode (exit). */
     public static final long NORETURN = Long.MIN_VALUE + 1;
+    /**
+     * Returned by a body that has done part of its work and needs {@link #moreNs()} more CPU
+     * time in the kernel before it is run again (exec: loading the new image after the point
+     * of no return).
+     */
+    public static final long MORE = Long.MIN_VALUE + 2;
+
+    /** The kernel CPU time the body asked for by returning {@link #MORE}. */
+    public long moreNs() {
+        return 0;
+    }
 
     /** The system call's name, as in the kernel's syscall table (for traces and /proc wchan). */
     public abstract String name();
