@@ -83,7 +83,7 @@ public final class PipeCalls {
                 return Errno.ERESTARTSYS.ret();
             }
             if (wait == null) {
-                wait = new WaitQueueEntry(current);
+                wait = current.waitEntry();
             }
             pipe.rdWait.addExclusive(wait); // wait_event_interruptible_exclusive(): at the tail, woken one by one
             current.state = TaskState.TASK_INTERRUPTIBLE;
@@ -153,7 +153,7 @@ public final class PipeCalls {
                 return written > 0 ? written : Errno.ERESTARTSYS.ret();
             }
             if (wait == null) {
-                wait = new WaitQueueEntry(current);
+                wait = current.waitEntry();
             }
             pipe.wrWait.addExclusive(wait);
             current.state = TaskState.TASK_INTERRUPTIBLE;

@@ -72,6 +72,16 @@ public final class Task {
     public boolean tidCleared;
     /** Futex waiters on the TID word (pthread_join()); created on first wait. */
     public ksim.kernel.sync.WaitQueueHead tidFutex;
+    /** DEFINE_WAIT(): the wait-queue entry a blocking call uses (one call at a time, so one entry); made on first use. */
+    private ksim.kernel.sync.WaitQueueEntry waitEntry;
+
+    public ksim.kernel.sync.WaitQueueEntry waitEntry() {
+        if (waitEntry == null) {
+            waitEntry = new ksim.kernel.sync.WaitQueueEntry(this);
+        }
+        return waitEntry;
+    }
+
     /** vfork_done: completed when this vfork child releases its mm (exit or exec). */
     public ksim.kernel.sync.Completion vforkDone;
     /** Nanoseconds since boot (start_time). */
