@@ -12,6 +12,7 @@ import ksim.scenario.Ast;
 import ksim.scenario.ProcDump;
 import ksim.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,31 +26,18 @@ import picocli.CommandLine.Parameters;
             "Exit status: 0 when every file was printed, 1 when one does not exist (a",
             "message on stderr, as cat prints it), 2 when FILE cannot be read or parsed."})
 final class CatCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "the scenario (.ksim)")
-    Path file;
+    @Mixin
+    ScenarioAt where;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH", description = "files of /proc (/proc/1/stat)")
     List<String> paths = List.of();
 
-    @Option(names = "--at", required = true, paramLabel = "TIME", converter = AtTime.class,
-            description = "when to look, after main's block starts (300ms, 2s)")
-    long at;
-
-    @Option(names = "--host", description = "look from the initial PID namespace instead of the scenario's")
-    boolean host;
-
     @Option(names = "--all", description = "every task's stat, status and sched (and its threads'), as sections")
     boolean all;
 
-    @Option(names = "--seed", paramLabel = "N", description = "seed of the simulated machine (overrides the header)")
-    Long seed;
-
-    @Option(names = "--cpus", paramLabel = "N", description = "number of simulated CPUs (overrides the header)")
-    Integer cpus;
-
     @Override
     public Integer call() throws IOException {
-        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        Ast.Scenario sc = RunCommand.parseOrReport(where.file);
         if (sc == null) {
             return 2;
         }
@@ -57,12 +45,11 @@ final class CatCommand implements Callable<Integer> {
             System.err.println("ksim cat: name the files to print (PATH...), or --all");
             return 2;
         }
-        if (cpus != null && (cpus < 1 || cpus > 4096)) {
-            System.err.println("ksim: --cpus must be between 1 and 4096");
+        ScenarioRunner.Inspection in = where.inspect(sc);
+        if (in == null) {
             return 2;
         }
-        ScenarioRunner.Inspection in = ScenarioRunner.inspect(sc, new ScenarioRunner.Options(seed, cpus), at, host);
-        return print(dump(in.proc(), all, paths), "cat", all ? CaptureCommand.header(sc, at) : null, null);
+        return print(dump(in.proc(), all, paths), "cat", all ? CaptureCommand.header(sc, where.at) : null, null);
     }
 
     /** PATH... as cat prints them, or with --all every task's files as sections. */

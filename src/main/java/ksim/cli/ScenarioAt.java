@@ -32,9 +32,11 @@ final class ScenarioAt {
     /** The scenario run to the moment, or null after a message on stderr (exit 2). */
     ScenarioRunner.Inspection inspect() {
         Ast.Scenario sc = RunCommand.parseOrReport(file);
-        if (sc == null) {
-            return null;
-        }
+        return sc == null ? null : inspect(sc);
+    }
+
+    /** {@code sc}, already parsed, run to the moment; null after a message on stderr (exit 2). */
+    ScenarioRunner.Inspection inspect(Ast.Scenario sc) {
         if (cpus != null && (cpus < 1 || cpus > 4096)) {
             System.err.println("ksim: --cpus must be between 1 and 4096");
             return null;
