@@ -304,9 +304,8 @@ public final class Scheduler {
                     from.affineMoveSelf = p;
                 }
                 reschedCurr(from);
-            } else {
-                p.cpu = mask.nextSetBit(0); // asleep: it wakes up on an allowed CPU anyway
             }
+            // asleep: it stays where it was; try_to_wake_up() picks an allowed CPU (a migration then)
         } else if (p.onRq && from.curr != p) {
             balance.afterEnqueue(from, p); // it may now fit an idle CPU
         }
