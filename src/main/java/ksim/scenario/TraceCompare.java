@@ -15,8 +15,13 @@ public final class TraceCompare {
 
     /** Where a scenario's golden trace lives: NAME.trace beside NAME.ksim. */
     public static java.nio.file.Path goldenOf(java.nio.file.Path ksim) {
+        return sibling(ksim, ".trace");
+    }
+
+    /** NAME{@code ext} beside NAME.ksim (its golden trace, /proc capture or ps capture). */
+    public static java.nio.file.Path sibling(java.nio.file.Path ksim, String ext) {
         String n = ksim.getFileName().toString();
-        return ksim.resolveSibling(n.substring(0, n.length() - ".ksim".length()) + ".trace");
+        return ksim.resolveSibling(n.substring(0, n.length() - ".ksim".length()) + ext);
     }
 
     /** Lines grouped by task ({@code [TASK]} prefix), in order of first appearance. */

@@ -32,8 +32,7 @@ class ProcGoldenTest {
     }
 
     static Path golden(Path ksim) {
-        String n = ksim.getFileName().toString();
-        return ksim.resolveSibling(n.substring(0, n.length() - ".ksim".length()) + ".proc");
+        return ksim.scenario.TraceCompare.sibling(ksim, ".proc");
     }
 
     /**

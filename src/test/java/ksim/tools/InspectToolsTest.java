@@ -44,8 +44,7 @@ class InspectToolsTest {
     }
 
     static Path golden(Path ksim) {
-        String n = ksim.getFileName().toString();
-        return ksim.resolveSibling(n.substring(0, n.length() - ".ksim".length()) + ".ps");
+        return ksim.scenario.TraceCompare.sibling(ksim, ".ps");
     }
 
     /** A column ksim is known to show differently from the real tools: scenario ("*": any), command, column. */
