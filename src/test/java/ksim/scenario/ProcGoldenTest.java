@@ -32,7 +32,7 @@ class ProcGoldenTest {
     }
 
     static Path golden(Path ksim) {
-        return ksim.scenario.TraceCompare.sibling(ksim, ".proc");
+        return TraceCompare.sibling(ksim, ".proc");
     }
 
     /**

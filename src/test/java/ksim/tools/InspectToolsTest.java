@@ -22,6 +22,7 @@ import ksim.scenario.ProcGolden;
 import ksim.scenario.Recorder;
 import ksim.scenario.ScenarioRunner;
 import ksim.scenario.ToolCapture;
+import ksim.scenario.TraceCompare;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +45,7 @@ class InspectToolsTest {
     }
 
     static Path golden(Path ksim) {
-        return ksim.scenario.TraceCompare.sibling(ksim, ".ps");
+        return TraceCompare.sibling(ksim, ".ps");
     }
 
     /** A column ksim is known to show differently from the real tools: scenario ("*": any), command, column. */
