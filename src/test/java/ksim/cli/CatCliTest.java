@@ -1,5 +1,6 @@
 package ksim.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,7 @@ class CatCliTest {
      * The same files read on the real kernel, where it can run here (root, unshare, a C
      * compiler): the scenario's own /proc, with its PIDs; no /proc/self, the reader being outside.
      */
+    @Tag("host")
     @Test
     void captureReadsTheRealKernelsFilesTheSameWay() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.readAllLines(Path.of("/proc/self/status")).stream()

@@ -1,5 +1,6 @@
 package ksim.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,7 @@ class PsCliTest {
     }
 
     /** The real tools over the scenario's /proc, where they can run here (root, unshare, cc, ps, pstree). */
+    @Tag("host")
     @Test
     void captureRunsTheRealToolsOverTheScenariosProc() throws Exception {
         Assumptions.assumeTrue(RealTools.unavailable() == null, RealTools.unavailable());

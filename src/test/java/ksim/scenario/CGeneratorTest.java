@@ -1,5 +1,6 @@
 package ksim.scenario;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,6 +166,7 @@ class CGeneratorTest {
         assertEquals("(-9223372036854775807L - 1)", CGenerator.literal(Long.MIN_VALUE));
     }
 
+    @Tag("host")
     @Test
     void generatedProgramsCompile(@TempDir Path dir) throws Exception {
         String cc = compiler();

@@ -1,5 +1,6 @@
 package ksim.scenario;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +99,7 @@ class ProcGoldenTest {
      * rules (nothing is known to differ between two real runs): the golden's exact fields are
      * really the scenario's, not one run's. A busy machine gets three tries, as the recorder's test.
      */
+    @Tag("host")
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void aFreshCaptureAgreesWithTheGolden(Path ksim) throws Exception {

@@ -1,5 +1,6 @@
 package ksim.scenario;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,6 +68,7 @@ class RecorderTest {
      * its golden trace. The goldens were stable over many runs, but a machine busy with other
      * work can still stretch a short sleep past a race: a scenario gets three recordings to agree.
      */
+    @Tag("host")
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void recordingReproducesTheGolden(Path ksim) throws Exception {
@@ -86,6 +88,7 @@ class RecorderTest {
         throw new AssertionError(ksim + ": no recording agreed with the golden" + report);
     }
 
+    @Tag("host")
     @Test
     void aFailedExpectIsReportedWithItsLine() throws Exception {
         assumeRecordingPossible();

@@ -1,5 +1,6 @@
 package ksim.tools;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * outside (so no observer is in it), and the real tools and ours both read that copy.
  * Skipped without root, unshare, ps, pstree or a C compiler.
  */
+@Tag("host")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveNamespaceTest {
     static final String ZOO_C = """

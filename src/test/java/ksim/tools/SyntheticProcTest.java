@@ -1,5 +1,6 @@
 package ksim.tools;
 
+import org.junit.jupiter.api.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and odd names and command lines, other users, more CPU than time elapsed...). The real
  * tools read it bind-mounted over /proc; ours read the same files.
  */
+@Tag("host")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyntheticProcTest {
     @TempDir
