@@ -3,6 +3,8 @@ package ksim.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,11 +16,31 @@ import picocli.CommandLine.Command;
         description = {
             "The Linux process-management subsystem as a deterministic simulated kernel.",
             "Runs scenarios (.ksim files) as processes of a simulated machine and prints",
-            "what they saw, exactly as the same scenario prints on a real Linux kernel."},
-        subcommands = {RunCommand.class, RecordCommand.class, DiffCommand.class, CatCommand.class, PsCommand.class,
-            PstreeCommand.class, CrashCommand.class, CaptureCommand.class, ConformanceCommand.class, DemoCommand.class, BenchCommand.class,
-            TestCommand.class, CommandLine.HelpCommand.class})
+            "what they saw, exactly as the same scenario prints on a real Linux kernel."})
 public final class Main implements Runnable {
+    /**
+     * The subcommands by name (their {@code @Command} name), in the order the usage lists them.
+     * picocli builds a command's model by reflection over its annotations, a noticeable share of
+     * start-up: a command line builds only the subcommand it runs.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("run", RunCommand.class);
+        SUBCOMMANDS.put("record", RecordCommand.class);
+        SUBCOMMANDS.put("diff", DiffCommand.class);
+        SUBCOMMANDS.put("cat", CatCommand.class);
+        SUBCOMMANDS.put("ps", PsCommand.class);
+        SUBCOMMANDS.put("pstree", PstreeCommand.class);
+        SUBCOMMANDS.put("crash", CrashCommand.class);
+        SUBCOMMANDS.put("capture", CaptureCommand.class);
+        SUBCOMMANDS.put("conformance", ConformanceCommand.class);
+        SUBCOMMANDS.put("demo", DemoCommand.class);
+        SUBCOMMANDS.put("bench", BenchCommand.class);
+        SUBCOMMANDS.put("test", TestCommand.class);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,10 +56,19 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        Class<?> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (only != null && only != CommandLine.HelpCommand.class) {
+            cl.addSubcommand(only); // help, the usage and "did you mean" need them all
+        } else {
+            SUBCOMMANDS.values().forEach(cl::addSubcommand);
+        }
         cl.setOut(out);
         cl.setErr(err);
         // ps's own options look like options (ksim ps FILE --at 300ms -ef): they are its FORMAT
-        cl.getSubcommands().get("ps").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine ps = cl.getSubcommands().get("ps");
+        if (ps != null) {
+            ps.setUnmatchedOptionsArePositionalParams(true);
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             // a Java exception is a ksim bug: say so in one line, with the way to report it
             err.println("ksim: internal error: " + ex);

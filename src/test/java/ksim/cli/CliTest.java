@@ -100,4 +100,19 @@ class CliTest {
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("ksim "), v.out());
     }
+
+    @Test
+    void eachSubcommandIsKnownByItsOwnName() {
+        Main.SUBCOMMANDS.forEach((name, c) -> assertEquals(name,
+                c.getAnnotation(picocli.CommandLine.Command.class).name()));
+    }
+
+    @Test
+    void aSubcommandAloneHasTheUsageItHasAmongAll() {
+        // ksim run builds only run's model; ksim help run builds them all
+        assertEquals(ksim("help", "run").out(), ksim("run", "--help").out());
+        KsimCli.Result bad = ksim("run", "--bogus", "x.ksim");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("ksim: Unknown option: '--bogus'\nUsage: ksim run "), bad.err());
+    }
 }
