@@ -178,7 +178,7 @@ public final class Benchmarks {
     }
 
     /** The benchmarks, each run in a JVM of its own (as JMH forks): one's JIT profile must not slow another. */
-    private static final String[] NAMES = {"fork", "vfork", "thread", "switch", "threads", "processes", "pids", "runnable"};
+    private static final String[] NAMES = {"fork", "vfork", "thread", "switch", "threads", "processes", "pids", "runnable", "startup"};
 
     public static void runAll(PrintStream out, boolean quick) {
         out.println("ksim bench — wall time on this machine (" + Runtime.getRuntime().availableProcessors()
@@ -244,6 +244,7 @@ public final class Benchmarks {
             }
             case "pids" -> System.out.println(pidWrap(quick ? 0 : 1, quick ? 1 : 3));
             case "runnable" -> System.out.println(manyRunnable(10_000, 64, quick ? 0 : 1, quick ? 1 : 3));
+            case "startup" -> System.out.println(StartUp.measure(quick ? 1 : 2, quick ? 3 : 11));
             default -> throw new IllegalArgumentException("no benchmark " + args[0]);
         }
     }

@@ -27,15 +27,9 @@ final class RealKernel {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             return new RealKernel(null, null, "not Linux");
         }
-        Path dir = null;
-        try {
-            Path jar = Path.of(RealKernel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path candidate = jar.getParent() == null ? null : jar.getParent().resolveSibling("bench");
-            if (candidate != null && Files.isDirectory(candidate)) {
-                dir = candidate;
-            }
-        } catch (Exception e) {
-            // no code source: look in the working directory
+        Path dir = besideJar("bench");
+        if (dir != null && !Files.isDirectory(dir)) {
+            dir = null;
         }
         if (dir == null && Files.isDirectory(Path.of("bench"))) {
             dir = Path.of("bench");
@@ -47,6 +41,16 @@ final class RealKernel {
             return new RealKernel(dir, Files.createTempDirectory("ksim-bench-"), null);
         } catch (IOException e) {
             return new RealKernel(null, null, "no temporary directory");
+        }
+    }
+
+    /** {@code name} in the project directory of this code (target/ksim.jar or target/classes), or null. */
+    static Path besideJar(String name) {
+        try {
+            Path jar = Path.of(RealKernel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent() == null ? null : jar.getParent().resolveSibling(name);
+        } catch (Exception e) {
+            return null; // no code source
         }
     }
 
