@@ -31,7 +31,7 @@ public final class Benchmarks {
     }
 
     /** Rounds of {@code round} (which returns wall ns per operation); the median and spread. */
-    private static Result measure(String name, String unit, int warmups, int rounds, LongSupplier round, int ops) {
+    static Result measure(String name, String unit, int warmups, int rounds, LongSupplier round, int ops) {
         double[] per = new double[rounds];
         for (int r = -warmups; r < rounds; r++) {
             long ns = round.getAsLong();

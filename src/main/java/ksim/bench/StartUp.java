@@ -1,11 +1,11 @@
 package ksim.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,51 +17,46 @@ import java.util.concurrent.TimeUnit;
 final class StartUp {
     private StartUp() {}
 
+    /** The median wall milliseconds of {@code rounds} runs after {@code warmups} (the first may make the start-up archive). */
     static Benchmarks.Result measure(int warmups, int rounds) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("ksim-startup-");
             Path empty = Files.writeString(dir.resolve("empty.ksim"), "main { }\n");
             Path launcher = RealKernel.besideJar("ksim");
-            List<String> cmd = new ArrayList<>();
-            String what;
-            if (launcher != null && Files.isExecutable(launcher)) {
-                cmd.add(launcher.toString());
-                what = "start-up: ./ksim run empty.ksim";
-            } else {
-                cmd.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                        System.getProperty("java.class.path")));
-                what = "start-up: java -jar ksim.jar run empty.ksim";
-            }
+            boolean viaLauncher = launcher != null && Files.isExecutable(launcher);
+            List<String> cmd = new ArrayList<>(viaLauncher ? List.of(launcher.toString())
+                    : List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                            System.getProperty("java.class.path")));
             cmd.addAll(List.of("run", empty.toString()));
-            double[] ms = new double[rounds];
-            for (int r = -warmups; r < rounds; r++) { // the first run may make the start-up archive
-                long t0 = System.nanoTime();
-                run(cmd);
-                if (r >= 0) {
-                    ms[r] = (System.nanoTime() - t0) / 1e6;
-                }
-            }
-            Arrays.sort(ms);
-            return new Benchmarks.Result(what, ms[rounds / 2], ms[0], ms[rounds - 1], "ms wall");
+            Benchmarks.Result ns = Benchmarks.measure(
+                    viaLauncher ? "start-up: ./ksim run empty.ksim" : "start-up: java -jar ksim.jar run empty.ksim",
+                    "ms wall", warmups, rounds, () -> {
+                        long t0 = System.nanoTime();
+                        run(cmd);
+                        return System.nanoTime() - t0;
+                    }, 1);
+            return new Benchmarks.Result(ns.name(), ns.medianNs() / 1e6, ns.minNs() / 1e6, ns.maxNs() / 1e6, ns.unit());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run ksim: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(dir);
         }
     }
 
     /** Runs {@code cmd} to its end; it must exit 0. */
-    private static void run(List<String> cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    private static void run(List<String> cmd) {
         try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out.strip());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
