@@ -116,6 +116,22 @@ public final class Recorder {
         return cwd;
     }
 
+    /**
+     * Why this machine cannot record the goldens as they were recorded (Linux on x86-64, a C
+     * compiler, unshare(1), root: they setuid(), raise limits and use real-time policies), or null.
+     */
+    public static String cannotRecordGoldens() {
+        try {
+            if (!tools(System.getProperty("os.name"), System.getProperty("os.arch"), System.getenv()).root()) {
+                return "the goldens were recorded as root (setuid, raised limits, real-time policies); this is uid "
+                        + effectiveUid();
+            }
+            return null;
+        } catch (Unavailable e) {
+            return e.getMessage();
+        }
+    }
+
     /** Linux on x86-64, a C compiler and unshare(1), or why not. */
     static Tools tools(String os, String arch, Map<String, String> env) throws Unavailable {
         if (os == null || !os.equals("Linux")) {
@@ -216,19 +232,15 @@ public final class Recorder {
             throws Unavailable, IOException, InterruptedException {
         Path out = dir.resolve("trace");
         Path err = dir.resolve("stderr");
-        List<String> cmd = command(tools, prog);
-        ProcessBuilder pb = new ProcessBuilder(group == null ? cmd : MeasureGroup.wrap(group, cmd))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .directory(cwd.toFile());
-        pb.environment().remove("KSIM_EXEC");
-        pb.environment().put("KSIM_RT_DIR", rtDir.toString());
-        Process p = pb.start();
-        boolean timedOut = !p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (timedOut) {
-            p.destroyForcibly();
-            p.waitFor();
+        boolean timedOut;
+        Process p;
+        try (Sandbox box = Sandbox.create(tools.root())) {
+            ProcessBuilder pb = new ProcessBuilder(box.wrap(command(tools, prog), group == null ? List.of() : List.of(group)))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
+            environment(pb, rtDir, cwd);
+            p = box.start(pb);
+            timedOut = !p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         String errors = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
         if (!Files.exists(rtDir.resolve("started"))) {
@@ -239,6 +251,13 @@ public final class Recorder {
         boolean failed = Files.exists(fails) && Files.size(fails) > 0;
         String trace = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
         return new Recording(trace, errors, failed, timedOut);
+    }
+
+    /** What every recorded program runs with: no input, the scratch cwd, the runtime's directory. */
+    static void environment(ProcessBuilder pb, Path rtDir, Path cwd) {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).directory(cwd.toFile());
+        pb.environment().remove("KSIM_EXEC");
+        pb.environment().put("KSIM_RT_DIR", rtDir.toString());
     }
 
     static void deleteTree(Path dir) {
