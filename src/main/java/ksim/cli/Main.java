@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             "Runs scenarios (.ksim files) as processes of a simulated machine and prints",
             "what they saw, exactly as the same scenario prints on a real Linux kernel."},
         subcommands = {RunCommand.class, RecordCommand.class, DiffCommand.class, CatCommand.class, PsCommand.class,
-            PstreeCommand.class, CrashCommand.class, CaptureCommand.class, ConformanceCommand.class, DemoCommand.class, BenchCommand.class,
+            PstreeCommand.class, CrashCommand.class, CaptureCommand.class, ConformanceCommand.class, VerifyCommand.class, DemoCommand.class, BenchCommand.class,
             TestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
