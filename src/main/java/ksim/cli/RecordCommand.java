@@ -82,6 +82,11 @@ final class RecordCommand implements Callable<Integer> {
             throw new IllegalStateException(e.getMessage(), e);
         }
         System.err.print(r.errors());
+        if (!r.bounded()) {
+            System.err.println("ksim " + cmd + ": note: no writable cgroup here (root and cgroup v2 or v1 pids are needed),"
+                    + " so nothing bounded how many tasks the scenario could make; its PID namespace was still killed"
+                    + " at the end");
+        }
         if (r.timedOut()) {
             System.err.println("ksim " + cmd + ": " + sc.file() + " was still running after " + timeout
                     + " s and was stopped; the trace holds what it printed until then");

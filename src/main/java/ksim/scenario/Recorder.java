@@ -42,8 +42,11 @@ public final class Recorder {
         }
     }
 
-    /** What the real kernel printed: the trace, the program's stderr, and how it ended. */
-    public record Recording(String trace, String errors, boolean expectFailed, boolean timedOut) {
+    /**
+     * What the real kernel printed: the trace, the program's stderr, and how it ended;
+     * {@code bounded} when the recording ran in a cgroup with pids.max ({@link Sandbox}).
+     */
+    public record Recording(String trace, String errors, boolean expectFailed, boolean timedOut, boolean bounded) {
         /** As {@code ksim run}: 0 when the scenario ran to its end, 1 when an expect failed (or it never ended). */
         public int exitCode() {
             return expectFailed || timedOut ? 1 : 0;
@@ -233,8 +236,10 @@ public final class Recorder {
         Path out = dir.resolve("trace");
         Path err = dir.resolve("stderr");
         boolean timedOut;
+        boolean bounded;
         Process p;
         try (Sandbox box = Sandbox.create(tools.root())) {
+            bounded = box.contained();
             ProcessBuilder pb = new ProcessBuilder(box.wrap(command(tools, prog), group == null ? List.of() : List.of(group)))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
                     .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
@@ -250,7 +255,7 @@ public final class Recorder {
         Path fails = rtDir.resolve("expect-failures");
         boolean failed = Files.exists(fails) && Files.size(fails) > 0;
         String trace = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-        return new Recording(trace, errors, failed, timedOut);
+        return new Recording(trace, errors, failed, timedOut, bounded);
     }
 
     /** What every recorded program runs with: no input, the scratch cwd, the runtime's directory. */
