@@ -60,10 +60,10 @@ public final class Verify {
                 out.add(new TraceCheck(sc, timeout));
             }
             if (Files.exists(TraceCompare.sibling(sc, ".proc"))) {
-                out.add(new ProcCheck(sc, timeout));
+                out.add(new CaptureCheck(sc, CaptureCheck.Of.PROC, timeout));
             }
             if (Files.exists(TraceCompare.sibling(sc, ".ps"))) {
-                out.add(new PsCheck(sc, timeout));
+                out.add(new CaptureCheck(sc, CaptureCheck.Of.PS, timeout));
             }
         }
         if (recorder) {
