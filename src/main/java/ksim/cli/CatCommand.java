@@ -37,7 +37,7 @@ final class CatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Ast.Scenario sc = RunCommand.parseOrReport(where.file);
+        Ast.Scenario sc = RunCommand.parseOrReport(where.command.name(), where.file);
         if (sc == null) {
             return 2;
         }

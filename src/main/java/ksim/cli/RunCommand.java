@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        Ast.Scenario sc = RunCommand.parseOrReport("run", file);
         if (sc == null) {
             return 2;
         }
@@ -68,14 +68,22 @@ final class RunCommand implements Callable<Integer> {
         return TracedRun.run(sc, opt, dmesg, file, ftrace, perfetto, gantt);
     }
 
-    /** The parsed scenario, or null after printing {@code FILE:LINE:COL: message} on stderr (exit 2). */
-    static Ast.Scenario parseOrReport(Path file) {
+    /**
+     * The parsed scenario, or null after one line on stderr (exit 2): {@code FILE:LINE:COL: message},
+     * or {@code ksim CMD: cannot read FILE: reason}.
+     */
+    static Ast.Scenario parseOrReport(String cmd, Path file) {
         try {
             return Parser.parseFile(file);
         } catch (ScenarioException e) {
-            System.err.println(e.getMessage());
+            System.err.println(message(cmd, e));
             return null;
         }
+    }
+
+    /** An unreadable or bad file as the command line reports it: a position if it has one, else the command's name. */
+    static String message(String cmd, ScenarioException e) {
+        return e.positioned() ? e.getMessage() : "ksim " + cmd + ": " + e.getMessage();
     }
 
     /** Runs {@code sc}, streaming its trace to stdout; expect failures go to stderr. */
