@@ -68,6 +68,7 @@ final class ConformanceCommand implements Callable<Integer> {
                 area[1]++;
                 System.out.println("FAIL " + p + ": " + problem);
             }
+            Stdout.check();
         }
         System.out.println();
         perArea.forEach((a, n) -> System.out.printf("%-28s %3d / %3d%n", a, n[0], n[0] + n[1]));

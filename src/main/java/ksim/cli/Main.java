@@ -1,5 +1,7 @@
 package ksim.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -28,17 +30,43 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Stdout.install(new FileOutputStream(FileDescriptor.out));
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line with the given streams; returns the exit status. */
+    /**
+     * Runs the command line with the given streams; returns the exit status. Output that could
+     * not be written to System.out (a full disk, a closed descriptor) is an error: one line on
+     * stderr and exit 2 — but a reader that went away (EPIPE: {@code ksim run F | head}) ends the
+     * command quietly with 141, the status of a program killed by SIGPIPE, as cat's would be.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        int code = cl.execute(args);
+        out.flush();
+        String lost = Stdout.failure();
+        if (lost == null) {
+            return code;
+        }
+        if (Stdout.readerGone(lost)) {
+            return 141;
+        }
+        CommandLine.ParseResult pr = cl.getParseResult();
+        String cmd = pr == null || pr.subcommand() == null ? "ksim" : "ksim " + pr.subcommand().commandSpec().name();
+        err.println(cmd + ": cannot write standard output: " + lost);
+        return Math.max(code, 2);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
         // ps's own options look like options (ksim ps FILE --at 300ms -ef): they are its FORMAT
         cl.getSubcommands().get("ps").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof Stdout.Lost) {
+                return 2; // stopped early: execute() says why
+            }
             // a Java exception is a ksim bug: say so in one line, with the way to report it
             err.println("ksim: internal error: " + ex);
             StackTraceElement[] st = ex.getStackTrace();
@@ -53,7 +81,7 @@ public final class Main implements Runnable {
             ex.getCommandLine().usage(err);
             return 2;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

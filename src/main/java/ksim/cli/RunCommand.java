@@ -103,7 +103,14 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, out::println, tracer);
+        int[] lines = {0};
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, line -> {
+            out.println(line);
+            if (++lines[0] % 1024 == 0) { // a long run whose trace cannot be written stops
+                out.flush();
+                Stdout.check();
+            }
+        }, tracer);
         out.flush();
         for (String f : o.failures()) {
             System.err.println(f);
