@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import ksim.kernel.proc.ProcView;
 import ksim.scenario.Ast;
+import ksim.scenario.InputFile;
 import ksim.scenario.ProcDump;
 import ksim.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ final class CatCommand implements Callable<Integer> {
             try {
                 Files.write(output, bytes);
             } catch (IOException e) {
-                System.err.println("ksim " + cmd + ": cannot write " + output + " (" + e.getMessage() + ")");
+                System.err.println("ksim " + cmd + ": cannot write " + output + ": " + InputFile.reason(e));
                 return 2;
             }
         } else {
