@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
             "namespace sees them (--host: the initial namespace, kernel threads included).",
             "There is no reader task, so /proc/self does not resolve (as for ksim capture).",
             "Exit status: 0 when every file was printed, 1 when one does not exist (a",
-            "message on stderr, as cat prints it), 2 when FILE cannot be read or parsed."})
+            "message on stderr, as cat prints it) or the scenario ended before TIME, 2 when",
+            "FILE cannot be read or parsed."})
 final class CatCommand implements Callable<Integer> {
     @Mixin
     ScenarioAt where;
@@ -49,6 +50,9 @@ final class CatCommand implements Callable<Integer> {
         ScenarioRunner.Inspection in = where.inspect(sc);
         if (in == null) {
             return 2;
+        }
+        if (where.endedBefore(in)) {
+            return 1;
         }
         return print(dump(in.proc(), all, paths), "cat", all ? CaptureCommand.header(sc, where.at) : null, null);
     }

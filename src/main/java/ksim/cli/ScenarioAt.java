@@ -49,4 +49,18 @@ final class ScenarioAt {
         }
         return ScenarioRunner.inspect(sc, new ScenarioRunner.Options(seed, cpus), at, host);
     }
+
+    /**
+     * Whether the scenario was over at the moment: no task of its PID namespace left (its
+     * /proc would list none), which the command then says in one line on stderr (exit 1)
+     * instead of printing an empty listing. With --host there is always a system to look at.
+     */
+    boolean endedBefore(ScenarioRunner.Inspection in) {
+        if (host || !in.mainStarted() || in.ns().pidAllocated > 0) {
+            return false;
+        }
+        System.err.println("ksim " + command.name() + ": " + file + " ended before " + CatCommand.formatTime(at)
+                + " (no task of it is left; --host shows the rest of the system)");
+        return true;
+    }
 }
