@@ -29,8 +29,13 @@ public final class InputFile {
      */
     public static final int MAX_BYTES = 16 << 20;
 
-    /** The text of {@code path}; reads at most MAX_BYTES + 1 bytes, so /dev/zero is refused, not exhausted. */
+    /** The text of {@code path}, strict UTF-8. */
     public static String read(Path path) throws ScenarioException {
+        return decode(path.toString(), readBytes(path));
+    }
+
+    /** The bytes of {@code path} (a /proc capture is bytes); reads at most MAX_BYTES + 1, so /dev/zero is refused, not exhausted. */
+    public static byte[] readBytes(Path path) throws ScenarioException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
@@ -41,7 +46,7 @@ public final class InputFile {
             throw ScenarioException.unreadable(path.toString(),
                     "File too large (ksim reads at most " + (MAX_BYTES >> 20) + " MiB)");
         }
-        return decode(path.toString(), bytes);
+        return bytes;
     }
 
     /** Strict UTF-8 (no replacement characters); a leading byte-order mark is dropped, as compilers do. */

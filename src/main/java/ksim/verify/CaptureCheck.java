@@ -1,7 +1,6 @@
 package ksim.verify;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 import ksim.scenario.Ast;
 import ksim.scenario.Capture;
+import ksim.scenario.InputFile;
 import ksim.scenario.Parser;
 import ksim.scenario.ProcDump;
 import ksim.scenario.ProcGolden;
@@ -80,7 +80,8 @@ record CaptureCheck(Path scenario, Of of, Duration timeout) implements Check {
 
     @Override
     public Attempt attempt() throws Exception {
-        List<ProcGolden.Capture> golden = ProcGolden.parse(Files.readString(Path.of(name()), StandardCharsets.ISO_8859_1));
+        List<ProcGolden.Capture> golden = ProcGolden.parse(
+                new String(InputFile.readBytes(Path.of(name())), StandardCharsets.ISO_8859_1));
         if (golden.isEmpty()) {
             return Attempt.broken(name() + " holds no capture");
         }

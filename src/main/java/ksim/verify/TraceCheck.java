@@ -1,6 +1,5 @@
 package ksim.verify;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import ksim.scenario.Approx;
 import ksim.scenario.Ast;
+import ksim.scenario.InputFile;
 import ksim.scenario.Parser;
 import ksim.scenario.Recorder;
+import ksim.scenario.ScenarioException;
 import ksim.scenario.TraceCompare;
 
 /** A golden trace (NAME.trace): the scenario recorded again, compared task by task as {@code ksim diff} does. */
@@ -43,7 +44,7 @@ record TraceCheck(Path scenario, Duration timeout) implements Check {
     public Attempt attempt() throws Exception {
         Ast.Scenario sc = Parser.parseFile(scenario);
         Map<String, Approx> approx = Approx.of(sc);
-        String golden = Files.readString(TraceCompare.goldenOf(scenario), StandardCharsets.UTF_8);
+        String golden = InputFile.read(TraceCompare.goldenOf(scenario));
         Recorder.Recording r;
         try {
             r = Recorder.record(sc, timeout);
@@ -66,12 +67,12 @@ record TraceCheck(Path scenario, Duration timeout) implements Check {
      * may leave the scenario hanging (a signal upstream sends never comes): the alternative
      * then holds what it printed until it was stopped.
      */
-    private String quirk(String trace, Map<String, Approx> approx) throws java.io.IOException {
+    private String quirk(String trace, Map<String, Approx> approx) throws java.io.IOException, ScenarioException {
         String prefix = TraceCompare.goldenOf(scenario).getFileName().toString().replaceAll("\\.trace$", ".quirk-");
         try (java.util.stream.Stream<Path> s = Files.list(scenario.toAbsolutePath().getParent())) {
             for (Path alt : s.filter(p -> p.getFileName().toString().startsWith(prefix)
                     && p.getFileName().toString().endsWith(".trace")).sorted().toList()) {
-                if (TraceCompare.differences(Files.readString(alt, StandardCharsets.UTF_8), trace, approx).isEmpty()) {
+                if (TraceCompare.differences(InputFile.read(alt), trace, approx).isEmpty()) {
                     String n = alt.getFileName().toString();
                     return n.substring(prefix.length(), n.length() - ".trace".length());
                 }

@@ -89,7 +89,9 @@ public final class Verify {
                 v = pending.get(i).get();
             } catch (java.util.concurrent.ExecutionException e) {
                 Throwable t = e.getCause();
-                v = new Verdict(Verdict.Kind.FAILED, 1, List.of("ksim failed to check it: " + t));
+                // a file that cannot be read or parsed says so in its own words; anything else is a bug
+                v = new Verdict(Verdict.Kind.FAILED, 1, List.of(t instanceof ksim.scenario.ScenarioException
+                        ? t.getMessage() : "ksim failed to check it: " + t));
             }
             results.add(new Result(c.kind(), c.name(), v));
             out.println(Report.line(c.name(), v));

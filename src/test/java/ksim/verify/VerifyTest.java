@@ -145,4 +145,17 @@ class VerifyTest {
                 "inspect/sleeping.ps", "recorder: a failed expect names its line"),
                 checks.stream().map(Check::name).toList());
     }
+
+    @Test
+    void aGoldenThatCannotBeReadFailsInOneLineBeforeAnythingIsRecorded(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path ksim = java.nio.file.Files.writeString(dir.resolve("x.ksim"), "main {\n    getpid()\n}\n");
+        java.nio.file.Files.write(dir.resolve("x.trace"), new byte[] {'[', (byte) 0xff});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Verify.run(List.of(new TraceCheck(ksim, Duration.ofSeconds(1))), THREE,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals("FAIL " + dir.resolve("x.trace") + " (the same answer in 1 try)\n    " + dir.resolve("x.trace")
+                + ":1:2: invalid UTF-8\n", bytes.toString(StandardCharsets.UTF_8).lines().limit(2)
+                .map(l -> l + "\n").reduce("", String::concat));
+    }
 }
