@@ -116,7 +116,7 @@ final class Lexer {
     }
 
     /** A character as an error message shows it: printable ASCII quoted, anything else as U+XXXX. */
-    static String show(int cp) {
+    private static String show(int cp) {
         return cp > ' ' && cp < 0x7f ? "'" + (char) cp + "'" : String.format("U+%04X", cp);
     }
 
