@@ -42,7 +42,15 @@ public final class Main implements Runnable {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(out, err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // a 16 MiB scenario's C program, say, on a small heap: what it needs is gone again here
+            err.println(name(cl) + ": out of memory (the Java heap holds " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; JAVA_TOOL_OPTIONS=-Xmx4g gives it more)");
+            return 2;
+        }
         out.flush();
         String lost = Stdout.failure();
         if (lost == null) {
@@ -51,10 +59,14 @@ public final class Main implements Runnable {
         if (Stdout.readerGone(lost)) {
             return 141;
         }
-        CommandLine.ParseResult pr = cl.getParseResult();
-        String cmd = pr == null || pr.subcommand() == null ? "ksim" : "ksim " + pr.subcommand().commandSpec().name();
-        err.println(cmd + ": cannot write standard output: " + lost);
+        err.println(name(cl) + ": cannot write standard output: " + lost);
         return Math.max(code, 2);
+    }
+
+    /** "ksim CMD" for messages, or "ksim" before a command was recognised. */
+    private static String name(CommandLine cl) {
+        CommandLine.ParseResult pr = cl.getParseResult();
+        return pr == null || pr.subcommand() == null ? "ksim" : "ksim " + pr.subcommand().commandSpec().name();
     }
 
     private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
