@@ -98,7 +98,7 @@ final class Interpreter implements Program {
         Interpreter in = new Interpreter(ctx, "main", frames);
         in.prologue.add(Sys.of("mount", (k, t) -> t.capable() ? 0 : Errno.EPERM.ret()));
         in.prologue.add(Sys.setsid());
-        ScenarioMemory mem = new ScenarioMemory();
+        ScenarioMemory mem = new ScenarioMemory(ctx.slots);
         mem.bind("main", 1);
         in.mainExec = new Execve("main", new String[] {"main"}, in, mem);
         in.prologue.add(in.mainExec);
@@ -204,8 +204,8 @@ final class Interpreter implements Program {
      * never learnt about, that task's PID from the scenario's shared registry.
      */
     private long resolve(Task t, String n) {
-        Long v = mem(t).get(n);
-        return v != null ? v : ctx.names.pidOf(n, t.activePidNs());
+        long v = mem(t).get(n);
+        return v != ScenarioMemory.UNBOUND ? v : ctx.names.pidOf(n, t.activePidNs());
     }
 
     /** SIG_DFL, SIG_IGN, or catch: a handler that prints "caught SIG". */
@@ -248,8 +248,8 @@ final class Interpreter implements Program {
 
     /** A pipe end's descriptor, as this task's memory holds it; -1 (EBADF) where it never created that pipe. */
     private static int fd(Task t, String end) {
-        Long v = mem(t).get(end);
-        return v == null ? -1 : (int) (long) v;
+        long v = mem(t).get(end);
+        return v == ScenarioMemory.UNBOUND ? -1 : (int) v;
     }
 
     private int intArg(Task t, Call c, int i) {
@@ -408,7 +408,7 @@ final class Interpreter implements Program {
             if (op == mainExec && ret == 0) {
                 mem(t).bind("main", t.tgidVnr());
                 t.label = "main";
-                ctx.names.register(t, "main");
+                ctx.names.register(t, "main", "main");
                 ctx.main = t;
                 ctx.mainStartNs = ctx.kernel.now();
             } else if (op == startedBy && ret == 0) {
@@ -451,7 +451,7 @@ final class Interpreter implements Program {
             long self = t.pidVnr();
             mem(t).bind(sp.name(), self);
             mem(t).bind(child, self);
-            ctx.names.register(t, child);
+            ctx.names.register(t, child, sp.name());
             frames.add(new Frame(sp.body().stmts(), 0,
                     sp.kind() == SpawnKind.THREAD ? End.THREAD_EXIT : End.EXIT_GROUP));
             return;
@@ -461,7 +461,7 @@ final class Interpreter implements Program {
             return;
         }
         if (op instanceof Clone c && c.child != null) {
-            ctx.names.register(c.child, child);
+            ctx.names.register(c.child, child, sp.name());
         }
         mem(t).bind(sp.name(), ret);
         mem(t).bind(child, ret);

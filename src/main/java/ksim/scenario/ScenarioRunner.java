@@ -75,7 +75,7 @@ public final class ScenarioRunner {
         if (tracer != null) {
             k.trace = new ksim.kernel.trace.Tracepoints(k, tracer);
         }
-        RunContext ctx = new RunContext(sc.file(), trace);
+        RunContext ctx = new RunContext(sc, trace);
         ctx.kernel = k;
         k.boot(new InitProgram(Interpreter.forMain(ctx, sc.main())));
         return new Outcome(k, ctx.failures);
@@ -99,7 +99,7 @@ public final class ScenarioRunner {
     public static Inspection inspect(Ast.Scenario sc, Options opt, long atNs, boolean host) {
         List<String> trace = new ArrayList<>();
         Kernel k = new Kernel(config(sc, opt));
-        RunContext ctx = new RunContext(sc.file(), trace::add);
+        RunContext ctx = new RunContext(sc, trace::add);
         ctx.kernel = k;
         k.boot(new InitProgram(Interpreter.forMain(ctx, sc.main())));
         // one instant at a time until main starts, so that the clock starts exactly there
