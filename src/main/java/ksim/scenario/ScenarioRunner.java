@@ -1,5 +1,10 @@
 package ksim.scenario;
 
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -112,6 +117,14 @@ public final class ScenarioRunner {
         }
         PidNamespace ns = host || !started ? k.initPidNs : ctx.main.activePidNs();
         return new Inspection(k, new ProcFs(k, ns), ns, started, trace, ctx.failures);
+    }
+
+    /**
+     * The trace as {@code ksim run} prints it: a line each, UTF-8, through a 64 KiB buffer into
+     * {@code out} (flush it at the end).
+     */
+    public static PrintWriter traceWriter(OutputStream out) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
     }
 
     /** Boots and runs {@code sc} until nothing is left to happen, streaming trace lines to {@code trace}. */
