@@ -67,8 +67,8 @@ final class Interpreter implements Program {
     /** The task's name in the trace. */
     private String name;
     private final ArrayList<Frame> frames;
-    /** Requests made before the scenario's first statement (main's setsid and exec); no trace. */
-    private final ArrayList<UserOp> prologue = new ArrayList<>(0);
+    /** Requests made before the scenario's first statement (main's setsid and exec); no trace. Null for other tasks. */
+    private ArrayList<UserOp> prologue;
     /** The statement whose request is in the kernel, and that request. */
     private Stmt pendingStmt;
     private UserOp pendingOp;
@@ -96,6 +96,7 @@ final class Interpreter implements Program {
         ArrayList<Frame> frames = new ArrayList<>();
         frames.add(new Frame(main.stmts(), 0, End.EXIT_GROUP));
         Interpreter in = new Interpreter(ctx, "main", frames);
+        in.prologue = new ArrayList<>(3);
         in.prologue.add(Sys.of("mount", (k, t) -> t.capable() ? 0 : Errno.EPERM.ret()));
         in.prologue.add(Sys.setsid());
         ScenarioMemory mem = new ScenarioMemory(ctx.slots);
@@ -124,7 +125,7 @@ final class Interpreter implements Program {
 
     @Override
     public UserOp next(Task t) {
-        if (!prologue.isEmpty()) {
+        if (prologue != null && !prologue.isEmpty()) {
             return prologue.remove(0);
         }
         for (;;) {
