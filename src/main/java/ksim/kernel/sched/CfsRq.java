@@ -83,24 +83,7 @@ final class CfsRq {
 
     /** The queued entities' tasks, the longest queued first (not curr, which is out of the tree). */
     Iterable<Task> queued() {
-        return () -> new java.util.Iterator<>() {
-            private SchedEntity next = queuedFirst;
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public Task next() {
-                if (next == null) {
-                    throw new java.util.NoSuchElementException();
-                }
-                SchedEntity se = next;
-                next = se.queuedNext;
-                return se.task;
-            }
-        };
+        return () -> RbTree.walk(queuedFirst, se -> se.queuedNext);
     }
 
     Task first() {

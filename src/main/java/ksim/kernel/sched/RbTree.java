@@ -2,6 +2,7 @@ package ksim.kernel.sched;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.UnaryOperator;
 import ksim.kernel.task.Task;
 
 /**
@@ -332,21 +333,26 @@ final class RbTree implements Iterable<Task> {
     /** In key order (rb_first_cached(), then rb_next()). */
     @Override
     public Iterator<Task> iterator() {
+        return walk(leftmost, this::successor);
+    }
+
+    /** The tasks of the entities from {@code first} on, each entity's {@code next} coming after it (null ends). */
+    static Iterator<Task> walk(SchedEntity first, UnaryOperator<SchedEntity> next) {
         return new Iterator<>() {
-            private SchedEntity next = leftmost;
+            private SchedEntity at = first;
 
             @Override
             public boolean hasNext() {
-                return next != null;
+                return at != null;
             }
 
             @Override
             public Task next() {
-                if (next == null) {
+                if (at == null) {
                     throw new NoSuchElementException();
                 }
-                SchedEntity n = next;
-                next = successor(n);
+                SchedEntity n = at;
+                at = next.apply(n);
                 return n.task;
             }
         };
