@@ -162,7 +162,7 @@ public final class Benchmarks {
         String src = forkExitWaitScenario(cycles);
         return measure(String.format("scenario fork+exit+wait, N=%,d", cycles), "ns wall", warmups, rounds, () -> {
             long t0 = System.nanoTime();
-            Kernel k = runScenario(src, KernelConfig.PID_MAX_DEFAULT);
+            Kernel k = runScenario(src, new KernelConfig().maxThreads);
             long t1 = System.nanoTime();
             expect(k.totalForks >= cycles, "the scenario's fork loop did not run");
             return t1 - t0;
