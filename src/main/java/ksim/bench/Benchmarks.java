@@ -316,7 +316,7 @@ public final class Benchmarks {
             case "scenario-fork" -> { // N and 4N: the cost per cycle does not grow with N
                 int n = quick ? 5_000 : 25_000;
                 // the JIT settles after about a million cycles (rounds of 25,000 vary 10x before)
-                int warm = quick ? w : 1_000_000 / n;
+                int warm = (quick ? 200_000 : 1_000_000) / n;
                 System.out.println(scenarioForkExitWait(n, warm, r) + "\n" + scenarioForkExitWait(4 * n, w, r));
             }
             case "scenario-live" -> { // a smaller run first, so that neither measured one pays for the JIT
