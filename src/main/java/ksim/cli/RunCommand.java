@@ -1,9 +1,6 @@
 package ksim.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import ksim.scenario.Ast;
@@ -101,8 +98,7 @@ final class RunCommand implements Callable<Integer> {
         if (!cpusValid(opt)) {
             return 2;
         }
-        PrintWriter out = new PrintWriter(new BufferedWriter(
-                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter out = ScenarioRunner.traceWriter(System.out);
         int[] lines = {0};
         ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, line -> {
             out.println(line);

@@ -46,9 +46,8 @@ public final class Kernel {
     public int nrProcesses;
     public long totalForks;
     public int lastPid;
-    /** max_threads (kernel/fork.c): RAM / (8 * THREAD_SIZE); /proc/sys/kernel/threads-max on this project's 24 GiB machines. */
-    public static final int MAX_THREADS_DEFAULT = 192686;
-    public int maxThreads = MAX_THREADS_DEFAULT;
+    /** max_threads (kernel/fork.c): the threads-max sysctl, {@link KernelConfig#maxThreads} at boot. */
+    public int maxThreads;
 
     /** kthreadd (PID 2) and kthread_create_list, the requests it serves. */
     public Task kthreadd;
@@ -85,6 +84,7 @@ public final class Kernel {
         }
         this.config = config;
         this.costs = config.costs;
+        this.maxThreads = config.maxThreads;
         this.random = new java.util.SplittableRandom(config.seed);
         this.initPidNs = new PidNamespace(null, nsSerial++);
         this.entry = new Entry(this);

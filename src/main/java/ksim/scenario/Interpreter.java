@@ -67,8 +67,8 @@ final class Interpreter implements Program {
     /** The task's name in the trace. */
     private String name;
     private final ArrayList<Frame> frames;
-    /** Requests made before the scenario's first statement (main's setsid and exec); no trace. */
-    private final ArrayList<UserOp> prologue = new ArrayList<>(0);
+    /** Requests made before the scenario's first statement (main's setsid and exec); no trace. Null for other tasks. */
+    private ArrayList<UserOp> prologue;
     /** The statement whose request is in the kernel, and that request. */
     private Stmt pendingStmt;
     private UserOp pendingOp;
@@ -96,9 +96,10 @@ final class Interpreter implements Program {
         ArrayList<Frame> frames = new ArrayList<>();
         frames.add(new Frame(main.stmts(), 0, End.EXIT_GROUP));
         Interpreter in = new Interpreter(ctx, "main", frames);
+        in.prologue = new ArrayList<>(3);
         in.prologue.add(Sys.of("mount", (k, t) -> t.capable() ? 0 : Errno.EPERM.ret()));
         in.prologue.add(Sys.setsid());
-        ScenarioMemory mem = new ScenarioMemory();
+        ScenarioMemory mem = new ScenarioMemory(ctx.slots);
         mem.bind("main", 1);
         in.mainExec = new Execve("main", new String[] {"main"}, in, mem);
         in.prologue.add(in.mainExec);
@@ -124,7 +125,7 @@ final class Interpreter implements Program {
 
     @Override
     public UserOp next(Task t) {
-        if (!prologue.isEmpty()) {
+        if (prologue != null && !prologue.isEmpty()) {
             return prologue.remove(0);
         }
         for (;;) {
@@ -218,8 +219,8 @@ final class Interpreter implements Program {
      * never learnt about, that task's PID from the scenario's shared registry.
      */
     private long resolve(Task t, String n) {
-        Long v = mem(t).get(n);
-        return v != null ? v : ctx.names.pidOf(n, t.activePidNs());
+        long v = mem(t).get(n);
+        return v != ScenarioMemory.UNBOUND ? v : ctx.names.pidOf(n, t.activePidNs());
     }
 
     /** SIG_DFL, SIG_IGN, or catch: a handler that prints "caught SIG". */
@@ -262,8 +263,8 @@ final class Interpreter implements Program {
 
     /** A pipe end's descriptor, as this task's memory holds it; -1 (EBADF) where it never created that pipe. */
     private static int fd(Task t, String end) {
-        Long v = mem(t).get(end);
-        return v == null ? -1 : (int) (long) v;
+        long v = mem(t).get(end);
+        return v == ScenarioMemory.UNBOUND ? -1 : (int) v;
     }
 
     private int intArg(Task t, Call c, int i) {
@@ -422,7 +423,7 @@ final class Interpreter implements Program {
             if (op == mainExec && ret == 0) {
                 mem(t).bind("main", t.tgidVnr());
                 t.label = "main";
-                ctx.names.register(t, "main");
+                ctx.names.register(t, "main", "main");
                 ctx.main = t;
                 ctx.mainStartNs = ctx.kernel.now();
             } else if (op == startedBy && ret == 0) {
@@ -465,7 +466,7 @@ final class Interpreter implements Program {
             long self = t.pidVnr();
             mem(t).bind(sp.name(), self);
             mem(t).bind(child, self);
-            ctx.names.register(t, child);
+            ctx.names.register(t, child, sp.name());
             frames.add(new Frame(sp.body().stmts(), 0,
                     sp.kind() == SpawnKind.THREAD ? End.THREAD_EXIT : End.EXIT_GROUP));
             return;
@@ -475,7 +476,7 @@ final class Interpreter implements Program {
             return;
         }
         if (op instanceof Clone c && c.child != null) {
-            ctx.names.register(c.child, child);
+            ctx.names.register(c.child, child, sp.name());
         }
         mem(t).bind(sp.name(), ret);
         mem(t).bind(child, ret);

@@ -8,7 +8,9 @@ import java.util.function.Consumer;
 final class RunContext {
     final String file;
     final Consumer<String> trace;
-    final NameRegistry names = new NameRegistry();
+    /** The slot of each name the scenario reads, in every task's memory. */
+    final NameSlots slots;
+    final NameRegistry names;
     final List<String> failures = new ArrayList<>();
     /**
      * main, once its exec of itself has returned to user mode and its block is about to run,
@@ -20,8 +22,10 @@ final class RunContext {
     ksim.kernel.Kernel kernel;
     long mainStartNs = -1;
 
-    RunContext(String file, Consumer<String> trace) {
-        this.file = file;
+    RunContext(Ast.Scenario sc, Consumer<String> trace) {
+        this.file = sc.file();
         this.trace = trace;
+        this.slots = NameSlots.of(sc.main());
+        this.names = new NameRegistry(slots);
     }
 }

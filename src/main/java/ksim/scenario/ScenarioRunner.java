@@ -1,5 +1,10 @@
 package ksim.scenario;
 
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -75,7 +80,7 @@ public final class ScenarioRunner {
         if (tracer != null) {
             k.trace = new ksim.kernel.trace.Tracepoints(k, tracer);
         }
-        RunContext ctx = new RunContext(sc.file(), trace);
+        RunContext ctx = new RunContext(sc, trace);
         ctx.kernel = k;
         k.boot(new InitProgram(Interpreter.forMain(ctx, sc.main())));
         return new Outcome(k, ctx.failures);
@@ -99,7 +104,7 @@ public final class ScenarioRunner {
     public static Inspection inspect(Ast.Scenario sc, Options opt, long atNs, boolean host) {
         List<String> trace = new ArrayList<>();
         Kernel k = new Kernel(config(sc, opt));
-        RunContext ctx = new RunContext(sc.file(), trace::add);
+        RunContext ctx = new RunContext(sc, trace::add);
         ctx.kernel = k;
         k.boot(new InitProgram(Interpreter.forMain(ctx, sc.main())));
         // one instant at a time until main starts, so that the clock starts exactly there
@@ -112,6 +117,14 @@ public final class ScenarioRunner {
         }
         PidNamespace ns = host || !started ? k.initPidNs : ctx.main.activePidNs();
         return new Inspection(k, new ProcFs(k, ns), ns, started, trace, ctx.failures);
+    }
+
+    /**
+     * The trace as {@code ksim run} prints it: a line each, UTF-8, through a 64 KiB buffer into
+     * {@code out} (flush it at the end).
+     */
+    public static PrintWriter traceWriter(OutputStream out) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
     }
 
     /** Boots and runs {@code sc} until nothing is left to happen, streaming trace lines to {@code trace}. */
