@@ -164,21 +164,35 @@ public final class Kernel {
     }
 
     /**
-     * Runs events until only deferrable ones are left or the next one is later than
-     * {@code until}; returns whether the machine still has something to do.
+     * Runs events until only deferrable ones are left, the next one is later than
+     * {@code until}, or the machine is {@link #stop stopped}; returns whether the machine still
+     * has something to do.
      */
     public boolean run(long until) {
-        runUntil = until;
-        while (events.hasForeground() && events.peekTime() <= until) {
+        runWithin(until);
+        if (stopReason == null && until != Long.MAX_VALUE && now < until) {
+            now = until;
+        }
+        return events.hasForeground();
+    }
+
+    /**
+     * Runs until nothing is left to happen, as {@link #run()}, but no event later than
+     * {@code limit} (a bound on simulated time) and not once the machine is {@link #stop stopped};
+     * the clock stays at the last event. Returns whether the machine still has something to do.
+     */
+    public boolean runWithin(long limit) {
+        runUntil = limit;
+        while (stopReason == null && events.hasForeground() && events.peekTime() <= limit) {
             Event e = events.poll();
             now = e.expires();
             e.fire();
             if (afterEvent != null) {
                 afterEvent.run();
             }
-        }
-        if (until != Long.MAX_VALUE && now < until) {
-            now = until;
+            if (--untilWatch == 0) {
+                watch();
+            }
         }
         return events.hasForeground();
     }
@@ -193,16 +207,64 @@ public final class Kernel {
      * between — and the simulation skips a trip through the event queue.
      */
     public boolean tryAdvance(long t) {
-        if (t > runUntil || (!events.isEmpty() && events.peekTime() <= t)) {
+        if (t > runUntil || stopReason != null || (!events.isEmpty() && events.peekTime() <= t)) {
             return false;
         }
         now = t;
         return true;
     }
 
+    /** How many events and user requests between two looks of the {@link #watchdog}. */
+    public static final int WATCH_PERIOD = 1 << 16;
+    private int untilWatch = WATCH_PERIOD;
+
+    /**
+     * Looks at the run every {@link #WATCH_PERIOD} events and user requests, when set: a
+     * wall-clock limit, a progress report. It may {@link #stop} the machine. Counting is all the
+     * run pays for it in between (no clock is read per event).
+     */
+    public Runnable watchdog;
+
+    /** Why the machine was stopped before its end, or null. */
+    private String stopReason;
+
+    /**
+     * Stops the machine where it is: the current {@link #run(long)} returns after the event in
+     * progress, and no CPU takes another step (a limit was reached, or a program found an error).
+     */
+    public void stop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+    }
+
+    /** Why the machine was {@link #stop stopped}, or null while it may go on. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /**
+     * One more user request is about to be made: every {@link #WATCH_PERIOD} events and requests
+     * the watchdog looks at the run (a program that makes requests without simulated time
+     * passing still meets it). False once the machine is stopped.
+     */
+    boolean proceed() {
+        if (--untilWatch == 0) {
+            watch();
+        }
+        return stopReason == null;
+    }
+
+    private void watch() {
+        untilWatch = WATCH_PERIOD;
+        if (watchdog != null) {
+            watchdog.run();
+        }
+    }
+
     /** Runs until nothing is left to happen. */
     public void run() {
-        run(Long.MAX_VALUE);
+        runWithin(Long.MAX_VALUE);
     }
 
     /** Clone flags fork() uses: exit signal SIGCHLD. */

@@ -156,7 +156,7 @@ final class Interpreter implements Program {
     private UserOp issue(Task t, Stmt s) {
         switch (s) {
             case Repeat r -> {
-                if (r.count() > 0) {
+                if (r.count() > 0 && issues(r.body())) { // a loop that does nothing takes no time: skipped
                     frames.add(new Frame(r.body().stmts(), r.count() - 1, End.CONTINUE));
                 }
                 return null;
@@ -206,6 +206,21 @@ final class Interpreter implements Program {
     private long resolve(Task t, String n) {
         Long v = mem(t).get(n);
         return v != null ? v : ctx.names.pidOf(n, t.activePidNs());
+    }
+
+    /** Whether running {@code b} makes any request: a call or a spawn, possibly inside a repeat. */
+    private static boolean issues(Block b) {
+        for (Stmt s : b.stmts()) {
+            if (!(s instanceof Repeat r) || r.count() > 0 && issues(r.body())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The statement this task's request in flight belongs to (null between statements): where it is blocked. */
+    Stmt pendingStatement() {
+        return pendingStmt;
     }
 
     /** SIG_DFL, SIG_IGN, or catch: a handler that prints "caught SIG". */
@@ -435,6 +450,9 @@ final class Interpreter implements Program {
         }
         String result = format(t, call, op, ret);
         emit(t, call.text(), result);
+        if (s instanceof Expect x) {
+            ctx.reached.add(x);
+        }
         if (s instanceof Expect x && !(x.approx() != null ? x.approx().accepts(result) : x.expected().equals(result))) {
             ctx.failures.add(ctx.file + ":" + x.pos().line() + ":" + x.pos().col() + ": expect failed: "
                     + call.text() + " = " + result + ", expected " + (x.approx() != null ? x.approx() : x.expected()));
