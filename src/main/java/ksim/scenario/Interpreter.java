@@ -143,7 +143,13 @@ final class Interpreter implements Program {
                 continue;
             }
             Stmt s = f.stmts.get(f.pc++);
-            UserOp op = issue(t, s);
+            UserOp op;
+            try {
+                op = issue(t, s);
+            } catch (Unbound u) {
+                ctx.error(u.name.pos(), "no task named '" + u.name.name() + "' has been created yet");
+                return null;
+            }
             if (op != null) {
                 pendingStmt = s;
                 pendingOp = op;
@@ -193,7 +199,7 @@ final class Interpreter implements Program {
             case IntArg i -> i.value();
             case SymbolArg s -> s.value();
             case DurationArg d -> d.ns();
-            case NameArg n -> n.negated() ? -resolve(t, n.name()) : resolve(t, n.name());
+            case NameArg n -> n.negated() ? -resolve(t, n) : resolve(t, n);
             case SetArg set -> 0;
         };
     }
@@ -201,11 +207,30 @@ final class Interpreter implements Program {
     /**
      * A name's value: what the task's memory binds it to (fork and pipe bind names there,
      * so a child sees the values its parent had when it forked), or, for a task this task
-     * never learnt about, that task's PID from the scenario's shared registry.
+     * never learnt about, that task's PID from the scenario's shared registry. A name no task
+     * has had yet is a scenario error ({@link Unbound}), never a PID such as 0.
      */
-    private long resolve(Task t, String n) {
-        Long v = mem(t).get(n);
-        return v != null ? v : ctx.names.pidOf(n, t.activePidNs());
+    private long resolve(Task t, NameArg n) {
+        Long v = mem(t).get(n.name());
+        if (v != null) {
+            return v;
+        }
+        long pid = ctx.names.pidOf(n.name(), t.activePidNs());
+        if (pid == NameRegistry.NONE) {
+            throw new Unbound(n);
+        }
+        return pid;
+    }
+
+    /** A statement names a task that does not exist yet: the scenario cannot go on (next() stops the run). */
+    private static final class Unbound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient NameArg name;
+
+        Unbound(NameArg name) {
+            super(null, null, false, false);
+            this.name = name;
+        }
     }
 
     /** Whether running {@code b} makes any request: a call or a spawn, possibly inside a repeat. */

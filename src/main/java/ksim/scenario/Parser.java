@@ -23,6 +23,10 @@ public final class Parser {
     private int i;
     private int spawnIds;
     private int repeatDepth;
+    /** How many times a statement here can run at most: the product of the repeats around it (saturating). */
+    private long repeatRuns = 1;
+    /** For each task name given inside a repeat, the largest k its NAME.k can reach. */
+    private final java.util.Map<String, Long> maxK = new java.util.HashMap<>();
     /** Declared task and pipe names, and the references to check once all are known. */
     private final Set<String> taskNames = new HashSet<>();
     private final Set<String> pipeNames = new HashSet<>();
@@ -189,7 +193,10 @@ public final class Parser {
                 take();
                 Token n = expect(Kind.INT, "a count after 'repeat'");
                 repeatDepth++;
+                long outer = repeatRuns;
+                repeatRuns = multiplySaturated(outer, n.value());
                 Block body = block();
+                repeatRuns = outer;
                 repeatDepth--;
                 return new Repeat(n.value(), body, pos(t));
             }
@@ -251,6 +258,9 @@ public final class Parser {
             flags = symbolExpr();
         }
         boolean inRepeat = repeatDepth > 0;
+        if (inRepeat) { // k counts this statement's runs (in a task's memory, which threads share)
+            maxK.merge(name.text(), repeatRuns, Math::max);
+        }
         int id = spawnIds++;
         return new Spawn(kind, name.text(), flags, block(), id, inRepeat, pos(kw));
     }
@@ -446,6 +456,28 @@ public final class Parser {
         }
     }
 
+    /**
+     * NAME.k must be a name some run can give: a statement creating NAME inside repeats runs at
+     * most the product of their counts times, and k counts those runs from 1.
+     */
+    private void checkK(NameArg na, String base, java.math.BigInteger k) throws ScenarioException {
+        Long max = maxK.get(base);
+        if (max == null) {
+            throw error(na.pos(), "no task is ever named '" + na.name() + "': " + base
+                    + " is not created inside a repeat, so there is no " + base + ".k");
+        }
+        if (k.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw error(na.pos(), "no task is ever named '" + na.name() + "': the statements that create " + base
+                    + " run at most " + max + (max == 1 ? " time" : " times"));
+        }
+    }
+
+    /** {@code a * b} for {@code a, b >= 0}, Long.MAX_VALUE when it does not fit. */
+    private static long multiplySaturated(long a, long b) {
+        long r = a * b;
+        return Math.multiplyHigh(a, b) != 0 || r < 0 ? Long.MAX_VALUE : r;
+    }
+
     /** Every name used must be declared somewhere in the scenario. */
     private void checkReferences() throws ScenarioException {
         for (Object[] r : references) {
@@ -463,8 +495,11 @@ public final class Parser {
                 if (dot >= 0 && !suffix.chars().allMatch(Character::isDigit)) {
                     throw error(na.pos(), "'" + na.name() + "' is a pipe end; a task is NAME or NAME.k");
                 }
-                if (dot >= 0 && Long.parseLong(suffix) < 1) {
+                if (dot >= 0 && new java.math.BigInteger(suffix).signum() < 1) {
                     throw error(na.pos(), "repeat counts from 1: '" + na.name() + "'");
+                }
+                if (dot >= 0) {
+                    checkK(na, base, new java.math.BigInteger(suffix));
                 }
             } else {
                 if (!pipeNames.contains(base)) {

@@ -42,13 +42,22 @@ public final class Recorder {
         }
     }
 
-    /** What the real kernel printed: the trace, the program's stderr, and how it ended. */
-    public record Recording(String trace, String errors, boolean expectFailed, boolean timedOut) {
-        /** As {@code ksim run}: 0 when the scenario ran to its end, 1 when an expect failed (or it never ended). */
+    /**
+     * What the real kernel printed: the trace, the program's stderr, and how it ended
+     * ({@code scenarioError}: a statement named a task that did not exist, and the run was stopped there).
+     */
+    public record Recording(String trace, String errors, boolean expectFailed, boolean timedOut, boolean scenarioError) {
+        /**
+         * As {@code ksim run}: 0 when the scenario ran to its end, 1 when an expect failed (or it
+         * never ended), 2 for a scenario error.
+         */
         public int exitCode() {
-            return expectFailed || timedOut ? 1 : 0;
+            return scenarioError ? 2 : expectFailed || timedOut ? 1 : 0;
         }
     }
+
+    /** How often the recorder looks for a scenario error while the program runs. */
+    private static final long POLL_MS = 20;
 
     /** The C compiler and unshare(1) found, and whether we are root. */
     record Tools(String cc, String unshare, boolean root) {}
@@ -225,10 +234,19 @@ public final class Recorder {
         pb.environment().remove("KSIM_EXEC");
         pb.environment().put("KSIM_RT_DIR", rtDir.toString());
         Process p = pb.start();
-        boolean timedOut = !p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (timedOut) {
-            p.destroyForcibly();
-            p.waitFor();
+        Path scenarioError = rtDir.resolve("scenario-error");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean timedOut = false;
+        // a task that found a scenario error has stopped every task it could; what is left (main
+        // asleep, a nested namespace) goes with unshare (--kill-child)
+        while (!p.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+            boolean failed = Files.exists(scenarioError) && Files.size(scenarioError) > 0;
+            timedOut = !failed && System.nanoTime() - deadline >= 0;
+            if (failed || timedOut) {
+                p.destroyForcibly();
+                p.waitFor();
+                break;
+            }
         }
         String errors = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
         if (!Files.exists(rtDir.resolve("started"))) {
@@ -237,8 +255,9 @@ public final class Recorder {
         }
         Path fails = rtDir.resolve("expect-failures");
         boolean failed = Files.exists(fails) && Files.size(fails) > 0;
+        boolean error = Files.exists(scenarioError) && Files.size(scenarioError) > 0;
         String trace = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-        return new Recording(trace, errors, failed, timedOut);
+        return new Recording(trace, errors, failed, timedOut && !error, error);
     }
 
     static void deleteTree(Path dir) {
