@@ -74,6 +74,11 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (maxTime != null && maxTime > RunLimits.MAX_MAX_TIME_NS) {
+            System.err.println("ksim run: --max-time must be at most " + RunLimits.MAX_MAX_TIME_NS
+                    + "ns (2^62 ns, about 146 years: where the simulated clock ends)");
+            return 2;
+        }
         RunLimits limits = new RunLimits(maxTime != null ? maxTime : RunLimits.DEFAULT_MAX_TIME_NS,
                 timeout != null ? timeout : 0, stderrIsTerminal() ? RunCommand::progress : null);
         ScenarioRunner.Options opt = new ScenarioRunner.Options(seed, cpus, modules, limits);

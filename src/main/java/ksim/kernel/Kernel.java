@@ -170,8 +170,8 @@ public final class Kernel {
      */
     public boolean run(long until) {
         runWithin(until);
-        if (stopReason == null && until != Long.MAX_VALUE && now < until) {
-            now = until;
+        if (stopReason == null && until != Long.MAX_VALUE && now < runUntil) {
+            now = runUntil;
         }
         return events.hasForeground();
     }
@@ -182,6 +182,7 @@ public final class Kernel {
      * the clock stays at the last event. Returns whether the machine still has something to do.
      */
     public boolean runWithin(long limit) {
+        limit = Math.min(limit, END_OF_TIME);
         runUntil = limit;
         while (stopReason == null && events.hasForeground() && events.peekTime() <= limit) {
             Event e = events.poll();
@@ -196,6 +197,13 @@ public final class Kernel {
         }
         return events.hasForeground();
     }
+
+    /**
+     * Where the simulated clock ends: 2^62 ns, about 146 years after boot. No run goes past it,
+     * so the kernel's own sums (the next tick, a slice's end) never overflow, and a timer set to
+     * KTIME_MAX (a sleep of ~292 years, saturated) never fires, as on Linux.
+     */
+    public static final long END_OF_TIME = 1L << 62;
 
     /** The bound of the current {@link #run(long)}: time never moves past it. */
     private long runUntil = Long.MAX_VALUE;

@@ -16,4 +16,7 @@ public record RunLimits(long maxTimeNs, long timeoutNs, Consumer<String> progres
     public static final long DEFAULT_MAX_TIME_NS = 3600L * 1_000_000_000L;
 
     public static final RunLimits DEFAULT = new RunLimits(DEFAULT_MAX_TIME_NS, 0, null);
+
+    /** The largest --max-time: where the simulated clock ends ({@code Kernel.END_OF_TIME}, 2^62 ns, ~146 years). */
+    public static final long MAX_MAX_TIME_NS = ksim.kernel.Kernel.END_OF_TIME;
 }
