@@ -37,7 +37,8 @@ final class Deadlock {
         StringBuilder b = new StringBuilder(ctx.file).append(": deadlock at ").append(RunEnd.seconds(k.now() - origin))
                 .append(": no task of the scenario can run again, and nothing is due that could wake one");
         for (Task t : stuck) {
-            b.append("\n  [").append(t.label != null ? t.label : t.comm).append("] PID ").append(t.pidVnr())
+            // the name the scenario gave its PID (a child stopped before it returned from fork has no label yet)
+            b.append("\n  [").append(ctx.names.format(t.activePidNs(), t.pidVnr())).append("] PID ").append(t.pidVnr())
                     .append(" (global ").append(t.threadPid.globalNr()).append("): ").append(where(ctx, t))
                     .append(", ").append(TaskState.name(t)).append(" since ")
                     .append(RunEnd.seconds(Math.max(0, t.se.execStart - origin))).append(": ")
