@@ -357,10 +357,12 @@ final class Interpreter implements Program {
                 return new PipeCalls.PipeCreate();
             }
             case "write" -> {
-                return new PipeCalls.Write(fd(t, ((NameArg) c.args().get(0)).name() + ".w"), value(t, c.args().get(1)));
+                long n = value(t, c.args().get(1));
+                return new PipeCalls.Write(fd(t, ((NameArg) c.args().get(0)).name() + ".w"), UserBuffer.address(n), n);
             }
             case "read" -> {
-                return new PipeCalls.Read(fd(t, ((NameArg) c.args().get(0)).name() + ".r"), value(t, c.args().get(1)));
+                long n = value(t, c.args().get(1));
+                return new PipeCalls.Read(fd(t, ((NameArg) c.args().get(0)).name() + ".r"), UserBuffer.address(n), n);
             }
             case "close" -> {
                 return PipeCalls.close(fd(t, ((NameArg) c.args().get(0)).name()));
