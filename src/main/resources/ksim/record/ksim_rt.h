@@ -189,6 +189,18 @@ RT char *rt_ltoa(long v, char *buf)
     return buf;
 }
 
+/** An unsigned number (an rlim_t), in decimal. */
+RT char *rt_ultoa(unsigned long u, char *buf)
+{
+    char t[24];
+    int i = 0;
+    do { t[i++] = (char)('0' + u % 10); u /= 10; } while (u);
+    char *p = buf;
+    while (i) *p++ = t[--i];
+    *p = 0;
+    return buf;
+}
+
 RT void rt_write_all(int fd, const char *b, size_t n)
 {
     while (n > 0) {
@@ -1185,9 +1197,9 @@ RT void rt_getrlimit(const struct rt_st *s, long res)
         return;
     }
     char b[64], nb[24];
-    strcpy(b, rl.rlim_cur == RLIM_INFINITY ? "unlimited" : rt_ltoa((long)rl.rlim_cur, nb));
+    strcpy(b, rl.rlim_cur == RLIM_INFINITY ? "unlimited" : rt_ultoa(rl.rlim_cur, nb));
     strcat(b, " ");
-    strcat(b, rl.rlim_max == RLIM_INFINITY ? "unlimited" : rt_ltoa((long)rl.rlim_max, nb));
+    strcat(b, rl.rlim_max == RLIM_INFINITY ? "unlimited" : rt_ultoa(rl.rlim_max, nb));
     rt_done(s, b);
 }
 
@@ -1287,17 +1299,30 @@ RT void rt_pipe(const struct rt_st *s, const char *name)
     rt_ret_int(s, r);
 }
 
-/** write(NAME, N) / read(NAME, N): N bytes to NAME.w, or from NAME.r, in one call. */
+/* the largest buffer a read or write gets, 32 TiB (ksim.scenario.UserBuffer.MAX) */
+#define RT_MAXBUF (1L << 45)
+/* the most of a read's buffer a pipe can fill: pipe-max-size's default */
+#define RT_PIPE_MAX (1L << 20)
+
+/**
+ * write(NAME, N) / read(NAME, N): N bytes to NAME.w, or from NAME.r, in one call, through an
+ * N-byte buffer (ksim.scenario.UserBuffer). The buffer is address space only: a write's reads
+ * as zeros (untouched anonymous pages: no memory), a read's is writable as far as a pipe can
+ * fill it. For N beyond RT_MAXBUF, or negative, it is one page, which mmap() puts high in user
+ * space: N bytes from there run past its end, and the kernel's access_ok() says EFAULT.
+ */
 RT void rt_pipe_io(const struct rt_st *s, const char *name, long count, int writing)
 {
     char n[RT_NAMELEN + 4];
     rt_cat(n, rt_cat(n, 0, sizeof n, name), sizeof n, writing ? ".w" : ".r");
     long fd = rt_fd(n);
-    long len = count > 0 ? count : 1;
-    long m = rt_sys(SYS_mmap, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    long len = count > 0 && count <= RT_MAXBUF ? count : 1;
+    long m = rt_sys(SYS_mmap, 0, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (m < 0 && m >= -4095) rt_die("mmap a buffer", m);
-    if (writing) memset((void *)m, 'x', (size_t)len);
-    long r = rt_sys(writing ? SYS_write : SYS_read, fd, m, count);
+    long open = writing || len < RT_PIPE_MAX ? len : RT_PIPE_MAX;
+    long r = rt_sys(SYS_mprotect, m, open, writing ? PROT_READ : PROT_READ | PROT_WRITE);
+    if (r < 0) rt_die("mprotect a buffer", r);
+    r = rt_sys(writing ? SYS_write : SYS_read, fd, m, count);
     rt_sys(SYS_munmap, m, len);
     rt_ret_int(s, r);
 }
