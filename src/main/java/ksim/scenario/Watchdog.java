@@ -17,13 +17,15 @@ final class Watchdog implements Runnable {
     private final String file;
     private final RunLimits limits;
     private final long start = System.nanoTime();
-    private long nextReport = FIRST_REPORT_NS;
+    private long nextReport;
     private boolean reported;
 
-    private Watchdog(Kernel k, String file, RunLimits limits) {
+    /** A watchdog whose first progress report comes after {@code firstReportNs} of wall time. */
+    Watchdog(Kernel k, String file, RunLimits limits, long firstReportNs) {
         this.k = k;
         this.file = file;
         this.limits = limits;
+        this.nextReport = firstReportNs;
     }
 
     /** The watchdog {@code limits} need on {@code k}, installed; null when they need none. */
@@ -31,7 +33,7 @@ final class Watchdog implements Runnable {
         if (limits.timeoutNs() <= 0 && limits.progress() == null) {
             return null;
         }
-        Watchdog w = new Watchdog(k, file, limits);
+        Watchdog w = new Watchdog(k, file, limits, FIRST_REPORT_NS);
         k.watchdog = w;
         return w;
     }
@@ -48,8 +50,8 @@ final class Watchdog implements Runnable {
         if (limits.progress() != null && elapsed >= nextReport) {
             nextReport = elapsed + REPORT_EVERY_NS;
             reported = true;
-            limits.progress().accept("ksim: " + file + ": " + RunEnd.seconds(k.now()) + " of "
-                    + RunEnd.seconds(limits.maxTimeNs()) + " simulated (--max-time), "
+            limits.progress().accept("ksim: " + file + ": " + k.now() / 1_000_000_000L + " s of "
+                    + limits.maxTimeNs() / 1_000_000_000L + " s simulated (--max-time), "
                     + elapsed / 1_000_000_000L + " s elapsed");
         }
     }

@@ -96,6 +96,30 @@ class RunEndTest {
     }
 
     @Test
+    void progressIsReportedWhileARunGoesOnAndClearedAtItsEnd() throws Exception {
+        List<String> shown = new java.util.ArrayList<>();
+        RunLimits limits = new RunLimits(600_000_000_000L, 0, shown::add);
+        Ast.Scenario sc = Parser.parse("t.ksim", "main {\n    spin(1000s)\n}\n");
+        ScenarioRunner.Outcome o = ScenarioRunner.boot(sc, ScenarioRunner.config(sc, ScenarioRunner.Options.NONE),
+                l -> { }, null, limits);
+        Watchdog w = new Watchdog(o.kernel(), "t.ksim", limits, 0); // reports from its first look on
+        o.kernel().watchdog = w;
+        o.kernel().runWithin(limits.maxTimeNs());
+        w.finish();
+        assertTrue(shown.size() >= 2, shown.toString());
+        assertTrue(shown.get(0).matches("ksim: t\\.ksim: \\d+ s of 600 s simulated \\(--max-time\\), \\d+ s elapsed"),
+                shown.get(0));
+        assertEquals("", shown.get(shown.size() - 1), "cleared at the end");
+        assertEquals(RunEnd.Kind.MAX_TIME, o.end().kind());
+    }
+
+    @Test
+    void withoutLimitsOrProgressNoWatchdogIsInstalled() throws Exception {
+        Ran r = run("main {\n    getpid()\n}\n");
+        assertEquals(null, r.outcome().kernel().watchdog);
+    }
+
+    @Test
     void requestsThatTakeNoTimeStillMeetTheTimeout() throws Exception {
         // no simulated time passes: the watchdog is met through the requests themselves
         Ran r = run("main {\n    repeat 9223372036854775807 {\n        spin(0ns)\n    }\n}\n",
