@@ -21,21 +21,14 @@ final class TimeLimit implements CommandLine.ITypeConverter<Long> {
 
     /** Nanoseconds, or null when {@code s} is not a duration that fits in 64 bits. */
     static Long parse(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,19})(ns|us|ms|s|m|h)?").matcher(s);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,19})(m|h)?").matcher(s);
         if (!m.matches()) {
-            return null;
+            return AtTime.parse(s); // ns, us, ms, s
         }
-        long unit = switch (m.group(2) == null ? "s" : m.group(2)) {
-            case "ns" -> 1L;
-            case "us" -> 1_000L;
-            case "ms" -> 1_000_000L;
-            case "s" -> 1_000_000_000L;
-            case "m" -> 60_000_000_000L;
-            default -> 3_600_000_000_000L;
-        };
+        long unit = m.group(2) == null ? 1_000_000_000L : m.group(2).equals("m") ? 60_000_000_000L : 3_600_000_000_000L;
         try {
             return Math.multiplyExact(Long.parseLong(m.group(1)), unit);
-        } catch (ArithmeticException | NumberFormatException e) {
+        } catch (ArithmeticException | NumberFormatException e) { // more than 64 bits
             return null;
         }
     }

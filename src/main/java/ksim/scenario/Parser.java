@@ -495,11 +495,12 @@ public final class Parser {
                 if (dot >= 0 && !suffix.chars().allMatch(Character::isDigit)) {
                     throw error(na.pos(), "'" + na.name() + "' is a pipe end; a task is NAME or NAME.k");
                 }
-                if (dot >= 0 && new java.math.BigInteger(suffix).signum() < 1) {
-                    throw error(na.pos(), "repeat counts from 1: '" + na.name() + "'");
-                }
                 if (dot >= 0) {
-                    checkK(na, base, new java.math.BigInteger(suffix));
+                    java.math.BigInteger k = new java.math.BigInteger(suffix); // any number of digits
+                    if (k.signum() < 1) {
+                        throw error(na.pos(), "repeat counts from 1: '" + na.name() + "'");
+                    }
+                    checkK(na, base, k);
                 }
             } else {
                 if (!pipeNames.contains(base)) {

@@ -42,7 +42,6 @@ public final class PipeCalls {
     /** MAX_RW_COUNT (include/linux/fs.h): the most one read or write moves, INT_MAX rounded down to a page. */
     public static final long MAX_RW_COUNT = Integer.MAX_VALUE & ~4095L;
 
-
     /** pipe_read(): bytes if there are any, 0 at end of file (no writer left), else sleep. */
     public static final class Read extends Syscall {
         private final int fd;
