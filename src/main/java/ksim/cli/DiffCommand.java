@@ -1,14 +1,14 @@
 package ksim.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import ksim.scenario.Approx;
 import ksim.scenario.Ast;
+import ksim.scenario.InputFile;
 import ksim.scenario.Recorder;
 import ksim.scenario.RunEnd;
+import ksim.scenario.ScenarioException;
 import ksim.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        Ast.Scenario sc = RunCommand.parseOrReport("diff", file);
         if (sc == null) {
             return 2;
         }
@@ -46,9 +46,9 @@ final class DiffCommand implements Callable<Integer> {
         String expectedEnd = null; // why the expected side did not run to its end
         if (golden != null) {
             try {
-                expected = Files.readString(golden, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                System.err.println("ksim diff: cannot read " + golden + " (" + e.getClass().getSimpleName() + ")");
+                expected = InputFile.read(golden);
+            } catch (ScenarioException e) {
+                System.err.println(RunCommand.message("diff", e));
                 return 2;
             }
             expectedName = golden.toString();

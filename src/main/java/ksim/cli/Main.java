@@ -1,5 +1,7 @@
 package ksim.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
             "Runs scenarios (.ksim files) as processes of a simulated machine and prints",
             "what they saw, exactly as the same scenario prints on a real Linux kernel."},
         subcommands = {RunCommand.class, RecordCommand.class, DiffCommand.class, CatCommand.class, PsCommand.class,
-            PstreeCommand.class, CrashCommand.class, CaptureCommand.class, ConformanceCommand.class, DemoCommand.class, BenchCommand.class,
+            PstreeCommand.class, CrashCommand.class, CaptureCommand.class, ConformanceCommand.class, VerifyCommand.class, DemoCommand.class, BenchCommand.class,
             TestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -28,17 +30,55 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Stdout.install(new FileOutputStream(FileDescriptor.out));
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line with the given streams; returns the exit status. */
+    /**
+     * Runs the command line with the given streams; returns the exit status. Output that could
+     * not be written to System.out (a full disk, a closed descriptor) is an error: one line on
+     * stderr and exit 2 — but a reader that went away (EPIPE: {@code ksim run F | head}) ends the
+     * command quietly with 141, the status of a program killed by SIGPIPE, as cat's would be.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // a 16 MiB scenario's C program, say, on a small heap: what it needs is gone again here
+            err.println(name(cl) + ": out of memory (the Java heap holds " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; JAVA_TOOL_OPTIONS=-Xmx4g gives it more)");
+            return 2;
+        }
+        out.flush();
+        String lost = Stdout.failure();
+        if (lost == null) {
+            return code;
+        }
+        if (Stdout.readerGone(lost)) {
+            return 141;
+        }
+        err.println(name(cl) + ": cannot write standard output: " + lost);
+        return Math.max(code, 2);
+    }
+
+    /** "ksim CMD" for messages, or "ksim" before a command was recognised. */
+    private static String name(CommandLine cl) {
+        CommandLine.ParseResult pr = cl.getParseResult();
+        return pr == null || pr.subcommand() == null ? "ksim" : "ksim " + pr.subcommand().commandSpec().name();
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
         // ps's own options look like options (ksim ps FILE --at 300ms -ef): they are its FORMAT
         cl.getSubcommands().get("ps").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof Stdout.Lost) {
+                return 2; // stopped early: execute() says why
+            }
             // a Java exception is a ksim bug: say so in one line, with the way to report it
             err.println("ksim: internal error: " + ex);
             StackTraceElement[] st = ex.getStackTrace();
@@ -53,7 +93,7 @@ public final class Main implements Runnable {
             ex.getCommandLine().usage(err);
             return 2;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

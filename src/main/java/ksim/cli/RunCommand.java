@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        Ast.Scenario sc = RunCommand.parseOrReport("run", file);
         if (sc == null) {
             return 2;
         }
@@ -88,14 +88,22 @@ final class RunCommand implements Callable<Integer> {
         return TracedRun.run(sc, opt, dmesg, file, ftrace, perfetto, gantt);
     }
 
-    /** The parsed scenario, or null after printing {@code FILE:LINE:COL: message} on stderr (exit 2). */
-    static Ast.Scenario parseOrReport(Path file) {
+    /**
+     * The parsed scenario, or null after one line on stderr (exit 2): {@code FILE:LINE:COL: message},
+     * or {@code ksim CMD: cannot read FILE: reason}.
+     */
+    static Ast.Scenario parseOrReport(String cmd, Path file) {
         try {
             return Parser.parseFile(file);
         } catch (ScenarioException e) {
-            System.err.println(e.getMessage());
+            System.err.println(message(cmd, e));
             return null;
         }
+    }
+
+    /** An unreadable or bad file as the command line reports it: a position if it has one, else the command's name. */
+    static String message(String cmd, ScenarioException e) {
+        return e.positioned() ? e.getMessage() : "ksim " + cmd + ": " + e.getMessage();
     }
 
     /** Runs {@code sc}, streaming its trace to stdout; expect failures go to stderr. */
@@ -115,7 +123,14 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, out::println, tracer);
+        int[] lines = {0};
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, line -> {
+            out.println(line);
+            if (++lines[0] % 1024 == 0) { // a long run whose trace cannot be written stops
+                out.flush();
+                Stdout.check();
+            }
+        }, tracer);
         out.flush();
         report(o);
         if (dmesg) {

@@ -63,11 +63,16 @@ public final class Crash {
         if (tasks == null) {
             return new Result("task: invalid task or pid value: " + String.join(" ", args) + "\n", false);
         }
+        // every task_struct has the same members: a bad name is one error, not one per task
+        String unknown = only == null ? null : TaskDump.unknownMember(k, tasks.get(0), only);
+        if (unknown != null) {
+            return new Result("task: invalid structure member name: " + unknown + "\n", false);
+        }
         StringBuilder b = new StringBuilder();
         for (Task t : tasks) {
             b.append(TaskDump.render(k, t, only));
         }
-        return new Result(b.toString(), !b.toString().contains("invalid structure member"));
+        return new Result(b.toString(), true);
     }
 
     private static Result bt(Kernel k, List<String> args) {

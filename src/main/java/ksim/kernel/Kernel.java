@@ -47,7 +47,8 @@ public final class Kernel {
     public long totalForks;
     public int lastPid;
     /** max_threads (kernel/fork.c): RAM / (8 * THREAD_SIZE); /proc/sys/kernel/threads-max on this project's 24 GiB machines. */
-    public int maxThreads = 192686;
+    public static final int MAX_THREADS_DEFAULT = 192686;
+    public int maxThreads = MAX_THREADS_DEFAULT;
 
     /** kthreadd (PID 2) and kthread_create_list, the requests it serves. */
     public Task kthreadd;

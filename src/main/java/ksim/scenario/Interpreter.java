@@ -162,7 +162,7 @@ final class Interpreter implements Program {
     private UserOp issue(Task t, Stmt s) {
         switch (s) {
             case Repeat r -> {
-                if (r.count() > 0 && issues(r.body())) { // a loop that does nothing takes no time: skipped
+                if (r.count() > 0 && !issuesNothing(r.body())) {
                     frames.add(new Frame(r.body().stmts(), r.count() - 1, End.CONTINUE));
                 }
                 return null;
@@ -192,6 +192,20 @@ final class Interpreter implements Program {
                 return callOp(t, c);
             }
         }
+    }
+
+    /**
+     * Whether running the block makes no request at all (it holds only repeats of such blocks):
+     * then its repeat is skipped, as a C compiler drops an empty loop, instead of counting a
+     * {@code repeat 100000000000 { }} down here, in one call of next(), without end.
+     */
+    private static boolean issuesNothing(Block b) {
+        for (Stmt s : b.stmts()) {
+            if (!(s instanceof Repeat r) || r.count() > 0 && !issuesNothing(r.body())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long value(Task t, Arg a) {
@@ -231,16 +245,6 @@ final class Interpreter implements Program {
             super(null, null, false, false);
             this.name = name;
         }
-    }
-
-    /** Whether running {@code b} makes any request: a call or a spawn, possibly inside a repeat. */
-    private static boolean issues(Block b) {
-        for (Stmt s : b.stmts()) {
-            if (!(s instanceof Repeat r) || r.count() > 0 && issues(r.body())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The statement this task's request in flight belongs to (null between statements): where it is blocked. */

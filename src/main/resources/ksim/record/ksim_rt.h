@@ -59,6 +59,10 @@
 #ifndef RT_EXECS
 #define RT_EXECS {0} /* the NAMEs of the scenario's execs, NULL-terminated */
 #endif
+#ifndef RT_RLIMITS
+#define RT_RLIMITS {{0, 0}} /* the simulated machine's limits, soft and hard, by RLIMIT_* number */
+#define RT_NRLIMITS 0
+#endif
 
 /* the line main writes on stderr as its block starts, when $KSIM_CAPTURE is set (ksim.scenario.Capture) */
 #define RT_CAPTURE_MARK "ksim-capture: main started"
@@ -890,7 +894,23 @@ RT void rt_files(void)
     }
 }
 
-/** Header "cpus N": pin to CPUs 0..N-1 when this machine lets us use them all. */
+/**
+ * main's resource limits as on the simulated machine (the kernel's INIT_RLIMITS, and
+ * RLIMIT_NPROC and RLIMIT_SIGPENDING at threads-max / 2 of its memory), not as this machine
+ * and the program that started the recorder left them: a trace then never shows the
+ * recording host's memory size or its shell's ulimits. Raising a hard limit needs root in
+ * the initial user namespace; where that fails the host's limit stays.
+ */
+RT void rt_limits(void)
+{
+    static const unsigned long lim[][2] = RT_RLIMITS;
+    for (int r = 0; r < RT_NRLIMITS; r++) {
+        struct rlimit want = {lim[r][0], lim[r][1]};
+        rt_sys(SYS_prlimit64, 0, r, &want, 0);
+    }
+}
+
+/** Pin to CPUs 0..N-1 (the header's cpus, else the simulated default) when this machine lets us use them all. */
 RT void rt_pin(void)
 {
     if (RT_CPUS <= 0 || RT_CPUS > 1024) return;
@@ -932,6 +952,7 @@ RT int rt_start(int argc, char **argv)
     if (rt_sys(SYS_getpid) != 1) rt_die("must run as PID 1 of a new PID namespace (unshare --pid --fork --mount-proc PROG)", 0);
     if (strcmp(argv[0], "main") != 0) {
         rt_clean_signals();
+        rt_limits();
         rt_pin();
         char *a[] = {"main", NULL};
         long r = rt_sys(SYS_execve, "/proc/self/exe", a, environ);
