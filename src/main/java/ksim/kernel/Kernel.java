@@ -216,7 +216,7 @@ public final class Kernel {
      * between — and the simulation skips a trip through the event queue.
      */
     public boolean tryAdvance(long t) {
-        if (t > runUntil || stopReason != null || (!events.isEmpty() && events.peekTime() <= t)) {
+        if (t > runUntil || (!events.isEmpty() && events.peekTime() <= t)) {
             return false;
         }
         now = t;
@@ -258,17 +258,16 @@ public final class Kernel {
      * passing still meets it). False once the machine is stopped.
      */
     boolean proceed() {
-        if (--untilWatch == 0) {
-            watch();
-        }
-        return stopReason == null;
+        return --untilWatch != 0 || watch(); // only the watchdog stops a machine between requests
     }
 
-    private void watch() {
+    /** The watchdog's look; false when it stopped the machine. */
+    private boolean watch() {
         untilWatch = WATCH_PERIOD;
         if (watchdog != null) {
             watchdog.run();
         }
+        return stopReason == null;
     }
 
     /** Runs until nothing is left to happen. */

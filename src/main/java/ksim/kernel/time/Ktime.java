@@ -12,9 +12,9 @@ public final class Ktime {
     /** KTIME_MAX: the largest time, ~292 years. */
     public static final long KTIME_MAX = Long.MAX_VALUE;
 
-    /** ktime_add_safe(): {@code a + b} for {@code a, b >= 0}, KTIME_MAX when the sum overflows. */
+    /** ktime_add_safe(): {@code a + b} for {@code a, b >= 0}, KTIME_MAX when the sum overflows (wraps negative). */
     public static long addSafe(long a, long b) {
         long r = a + b;
-        return r < 0 || r < a || r < b ? KTIME_MAX : r;
+        return r < 0 ? KTIME_MAX : r;
     }
 }
