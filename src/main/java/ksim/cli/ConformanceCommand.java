@@ -87,7 +87,10 @@ final class ConformanceCommand implements Callable<Integer> {
             return e.getMessage();
         }
         StringBuilder sim = new StringBuilder();
-        ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
+        if (!o.end().ranToItsEnd()) {
+            return "did not run to its end: " + o.end().message().lines().findFirst().orElse("");
+        }
         List<String> diff = TraceCompare.differences(golden, sim.toString(), Approx.of(sc));
         return diff.isEmpty() ? null : diff.get(0) + (diff.size() > 1 ? " (and " + (diff.size() - 1) + " more tasks)" : "");
     }

@@ -7,6 +7,7 @@ import ksim.scenario.Approx;
 import ksim.scenario.Ast;
 import ksim.scenario.InputFile;
 import ksim.scenario.Recorder;
+import ksim.scenario.RunEnd;
 import ksim.scenario.ScenarioException;
 import ksim.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
             "Runs the scenario on the simulated kernel and compares its trace, task by task",
             "as the spec defines, with GOLDEN (a trace recorded on the real kernel), or with",
             "a fresh recording (as ksim record makes) when no GOLDEN is given. Differing",
-            "tasks are shown side by side.",
+            "tasks are shown side by side. Traces of a run that did not run to its end (a",
+            "deadlock, a limit, a recording stopped by --timeout) never agree.",
             "Exit status: 0 when they agree, 1 when they differ, 2 on bad input (or when",
             "recording is impossible here)."})
 final class DiffCommand implements Callable<Integer> {
@@ -41,6 +43,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         String expected;
         String expectedName;
+        String expectedEnd = null; // why the expected side did not run to its end
         if (golden != null) {
             try {
                 expected = InputFile.read(golden);
@@ -54,14 +57,35 @@ final class DiffCommand implements Callable<Integer> {
             if (r == null) {
                 return 2;
             }
+            if (r.exitCode() == 2) {
+                return 2; // a scenario error, reported on stderr by the recording
+            }
             expected = r.trace();
             expectedName = "the real kernel (recorded now)";
+            if (r.timedOut()) {
+                expectedName = "the real kernel (recorded now, stopped after " + timeout + " s)";
+                expectedEnd = "the recording was stopped after " + timeout + " s (--timeout)";
+            }
         }
         StringBuilder sim = new StringBuilder();
-        ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
+        RunEnd end = o.end();
+        if (end.kind() == RunEnd.Kind.ERROR) {
+            System.err.println(end.message());
+            return 2;
+        }
         SideBySide report = SideBySide.of(expected, sim.toString(), Approx.of(sc));
-        System.out.print(report.render(file.toString(), expectedName));
+        boolean ended = end.ranToItsEnd() && expectedEnd == null;
+        System.out.print(ended || !report.agree() ? report.render(file.toString(), expectedName)
+                : file + ": the traces agree as far as they go, but a run did not run to its end\n");
+        if (expectedEnd != null) {
+            System.out.println("  " + expectedEnd);
+        }
+        if (!end.ranToItsEnd()) {
+            System.out.println("  ksim: " + end.message().lines().findFirst().orElse(""));
+            System.err.println("ksim: " + end.message());
+        }
         System.out.flush();
-        return report.agree() ? 0 : 1;
+        return report.agree() && ended ? 0 : 1;
     }
 }

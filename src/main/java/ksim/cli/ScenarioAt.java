@@ -47,7 +47,12 @@ final class ScenarioAt {
             System.err.println("ksim: --cpus must be between 1 and 4096");
             return null;
         }
-        return ScenarioRunner.inspect(sc, new ScenarioRunner.Options(seed, cpus), at, host);
+        ScenarioRunner.Inspection in = ScenarioRunner.inspect(sc, new ScenarioRunner.Options(seed, cpus), at, host);
+        if (in.error() != null) { // a statement before the moment named a task that did not exist
+            System.err.println(in.error());
+            return null;
+        }
+        return in;
     }
 
     /**

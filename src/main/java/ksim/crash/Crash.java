@@ -34,6 +34,14 @@ public final class Crash {
         };
     }
 
+    /**
+     * The frames {@code bt} shows for {@code t}, innermost first ({@code __schedule},
+     * {@code schedule}, the function it waits in and its callers, the system-call entry).
+     */
+    public static List<String> backtrace(Kernel k, Task t) {
+        return Backtrace.frames(k, t);
+    }
+
     private static Result ps(Kernel k, List<String> args) {
         String option = args.isEmpty() ? null : args.get(0);
         if (option != null && !option.equals("-k") && !option.equals("-u")) {

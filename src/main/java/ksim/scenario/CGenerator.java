@@ -202,7 +202,7 @@ final class CGenerator {
             case "write", "read" -> "rt_pipe_io(" + s + ", " + nameOf(a.get(0)) + ", " + value(a.get(1)) + ", "
                     + (c.fn().equals("write") ? 1 : 0) + ")";
             case "close" -> "rt_close(" + s + ", " + nameOf(a.get(0)) + ")";
-            case "state", "ppid", "comm", "cputime" -> "rt_look(" + s + ", " + nameOf(a.get(0)) + ", RT_"
+            case "state", "ppid", "comm", "cputime" -> "rt_look(" + s + ", " + value(a.get(0)) + ", RT_"
                     + c.fn().toUpperCase() + ")";
             default -> throw new IllegalStateException("no C for call " + c.fn() + "()");
         };
@@ -228,13 +228,17 @@ final class CGenerator {
         return a.stream().map(this::value).collect(Collectors.joining(", "));
     }
 
-    /** An argument's value, as Interpreter.value computes it: names resolve at run time. */
+    /**
+     * An argument's value, as Interpreter.value computes it: names resolve at run time, where
+     * one no task has had yet is an error at the argument's position.
+     */
     private String value(Arg a) {
         return switch (a) {
             case IntArg i -> literal(i.value());
             case SymbolArg s -> literal(s.value());
             case DurationArg d -> literal(d.ns());
-            case NameArg n -> (n.negated() ? "-" : "") + "rt_val(" + cString(n.name()) + ")";
+            case NameArg n -> (n.negated() ? "-" : "") + "rt_val(" + cString(n.name()) + ", " + n.pos().line() + ", "
+                    + n.pos().col() + ")";
             case SetArg set -> throw new IllegalStateException("a set where a value belongs: " + set.text());
         };
     }

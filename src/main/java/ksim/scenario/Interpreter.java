@@ -144,7 +144,13 @@ final class Interpreter implements Program {
                 continue;
             }
             Stmt s = f.stmts.get(f.pc++);
-            UserOp op = issue(t, s);
+            UserOp op;
+            try {
+                op = issue(t, s);
+            } catch (Unbound u) {
+                ctx.error(u.name.pos(), "no task named '" + u.name.name() + "' has been created yet");
+                return null;
+            }
             if (op != null) {
                 pendingStmt = s;
                 pendingOp = op;
@@ -208,7 +214,7 @@ final class Interpreter implements Program {
             case IntArg i -> i.value();
             case SymbolArg s -> s.value();
             case DurationArg d -> d.ns();
-            case NameArg n -> n.negated() ? -resolve(t, n.name()) : resolve(t, n.name());
+            case NameArg n -> n.negated() ? -resolve(t, n) : resolve(t, n);
             case SetArg set -> 0;
         };
     }
@@ -216,11 +222,35 @@ final class Interpreter implements Program {
     /**
      * A name's value: what the task's memory binds it to (fork and pipe bind names there,
      * so a child sees the values its parent had when it forked), or, for a task this task
-     * never learnt about, that task's PID from the scenario's shared registry.
+     * never learnt about, that task's PID from the scenario's shared registry. A name no task
+     * has had yet is a scenario error ({@link Unbound}), never a PID such as 0.
      */
-    private long resolve(Task t, String n) {
-        long v = mem(t).get(n);
-        return v != ScenarioMemory.UNBOUND ? v : ctx.names.pidOf(n, t.activePidNs());
+    private long resolve(Task t, NameArg n) {
+        long v = mem(t).get(n.name());
+        if (v != ScenarioMemory.UNBOUND) {
+            return v;
+        }
+        long pid = ctx.names.pidOf(n.name(), t.activePidNs());
+        if (pid == NameRegistry.NONE) {
+            throw new Unbound(n);
+        }
+        return pid;
+    }
+
+    /** A statement names a task that does not exist yet: the scenario cannot go on (next() stops the run). */
+    private static final class Unbound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient NameArg name;
+
+        Unbound(NameArg name) {
+            super(null, null, false, false);
+            this.name = name;
+        }
+    }
+
+    /** The statement this task's request in flight belongs to (null between statements): where it is blocked. */
+    Stmt pendingStatement() {
+        return pendingStmt;
     }
 
     /** SIG_DFL, SIG_IGN, or catch: a handler that prints "caught SIG". */
@@ -332,10 +362,12 @@ final class Interpreter implements Program {
                 return new PipeCalls.PipeCreate();
             }
             case "write" -> {
-                return new PipeCalls.Write(fd(t, ((NameArg) c.args().get(0)).name() + ".w"), value(t, c.args().get(1)));
+                long n = value(t, c.args().get(1));
+                return new PipeCalls.Write(fd(t, ((NameArg) c.args().get(0)).name() + ".w"), UserBuffer.address(n), n);
             }
             case "read" -> {
-                return new PipeCalls.Read(fd(t, ((NameArg) c.args().get(0)).name() + ".r"), value(t, c.args().get(1)));
+                long n = value(t, c.args().get(1));
+                return new PipeCalls.Read(fd(t, ((NameArg) c.args().get(0)).name() + ".r"), UserBuffer.address(n), n);
             }
             case "close" -> {
                 return PipeCalls.close(fd(t, ((NameArg) c.args().get(0)).name()));
@@ -450,6 +482,9 @@ final class Interpreter implements Program {
         }
         String result = format(t, call, op, ret);
         emit(t, call.text(), result);
+        if (s instanceof Expect x) {
+            ctx.reached.add(x);
+        }
         if (s instanceof Expect x && !(x.approx() != null ? x.approx().accepts(result) : x.expected().equals(result))) {
             ctx.failures.add(ctx.file + ":" + x.pos().line() + ":" + x.pos().col() + ": expect failed: "
                     + call.text() + " = " + result + ", expected " + (x.approx() != null ? x.approx() : x.expected()));

@@ -57,13 +57,17 @@ final class NameRegistry {
         return byNs[serial] = t;
     }
 
+    /** What {@link #pidOf} answers for a name no task has been given yet. */
+    static final long NONE = -1;
+
     /**
      * The PID, as namespace {@code ns} numbers it, of the latest task named {@code name}:
-     * how a task refers to a task it never learnt the PID of (0 when there is none).
+     * how a task refers to a task it never learnt the PID of (0 when that task is not visible
+     * in {@code ns}; {@link #NONE} when no task has had that name).
      */
     long pidOf(String name, PidNamespace ns) {
         Pid p = pids.get(name);
-        return p == null ? 0 : p.nrIn(ns);
+        return p == null ? NONE : p.nrIn(ns);
     }
 
     /** How a PID prints for a task in {@code ns}: its name, or the number where none is registered. */

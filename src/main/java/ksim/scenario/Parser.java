@@ -31,6 +31,10 @@ public final class Parser {
     private int spawnIds;
     private int repeatDepth;
     private int depth;
+    /** How many times a statement here can run at most: the product of the repeats around it (saturating). */
+    private long repeatRuns = 1;
+    /** For each task name given inside a repeat, the largest k its NAME.k can reach (each name is declared once). */
+    private final Map<String, Long> maxK = new HashMap<>();
     /** Declared task names (where each was declared) and pipe names, and the references to check once all are known. */
     private final Map<String, Token> taskNames = new HashMap<>();
     private final Set<String> pipeNames = new HashSet<>();
@@ -201,7 +205,10 @@ public final class Parser {
                 take();
                 Token n = expect(Kind.INT, "a count after 'repeat'");
                 repeatDepth++;
+                long outer = repeatRuns;
+                repeatRuns = multiplySaturated(outer, n.value());
                 Block body = block();
+                repeatRuns = outer;
                 repeatDepth--;
                 return new Repeat(n.value(), body, pos(t));
             }
@@ -271,6 +278,9 @@ public final class Parser {
             flags = symbolExpr();
         }
         boolean inRepeat = repeatDepth > 0;
+        if (inRepeat) { // k counts this statement's runs (in a task's memory, which threads share)
+            maxK.put(name.text(), repeatRuns);
+        }
         int id = spawnIds++;
         return new Spawn(kind, name.text(), flags, block(), id, inRepeat, pos(kw));
     }
@@ -466,6 +476,28 @@ public final class Parser {
         }
     }
 
+    /**
+     * NAME.k must be a name some run can give: a statement creating NAME inside repeats runs at
+     * most the product of their counts times, and k counts those runs from 1.
+     */
+    private void checkK(NameArg na, String base, java.math.BigInteger k) throws ScenarioException {
+        Long max = maxK.get(base);
+        if (max == null) {
+            throw error(na.pos(), "no task is ever named '" + na.name() + "': " + base
+                    + " is not created inside a repeat, so there is no " + base + ".k");
+        }
+        if (k.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw error(na.pos(), "no task is ever named '" + na.name() + "': the statement that creates " + base
+                    + " runs at most " + max + (max == 1 ? " time" : " times"));
+        }
+    }
+
+    /** {@code a * b} for {@code a, b >= 0}, Long.MAX_VALUE when it does not fit. */
+    private static long multiplySaturated(long a, long b) {
+        long r = a * b;
+        return Math.multiplyHigh(a, b) != 0 || r < 0 ? Long.MAX_VALUE : r;
+    }
+
     /** Every name used must be declared somewhere in the scenario. */
     private void checkReferences() throws ScenarioException {
         for (Object[] r : references) {
@@ -483,8 +515,12 @@ public final class Parser {
                 if (dot >= 0 && !suffix.chars().allMatch(Character::isDigit)) {
                     throw error(na.pos(), "'" + na.name() + "' is a pipe end; a task is NAME or NAME.k");
                 }
-                if (dot >= 0 && suffix.chars().allMatch(ch -> ch == '0')) {
-                    throw error(na.pos(), "repeat counts from 1: '" + na.name() + "'");
+                if (dot >= 0) {
+                    java.math.BigInteger k = new java.math.BigInteger(suffix); // any number of digits
+                    if (k.signum() < 1) {
+                        throw error(na.pos(), "repeat counts from 1: '" + na.name() + "'");
+                    }
+                    checkK(na, base, k);
                 }
             } else {
                 if (!pipeNames.contains(base)) {

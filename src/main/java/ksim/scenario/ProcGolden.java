@@ -75,7 +75,7 @@ public final class ProcGolden {
      * {@code 2s}, {@code 500us}, {@code 1000ns}): nanoseconds, or null when it is not one.
      */
     public static Long parseTime(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,18})(ns|us|ms|s)").matcher(s);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,19})(ns|us|ms|s)").matcher(s);
         if (!m.matches()) {
             return null;
         }
@@ -87,7 +87,7 @@ public final class ProcGolden {
         };
         try {
             return Math.multiplyExact(Long.parseLong(m.group(1)), scale);
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | NumberFormatException e) { // more than 64 bits
             return null;
         }
     }

@@ -44,14 +44,23 @@ public final class Recorder {
 
     /**
      * What the real kernel printed: the trace, the program's stderr, and how it ended;
-     * {@code bounded} when the recording ran in a cgroup with pids.max ({@link Sandbox}).
+     * {@code bounded} when the recording ran in a cgroup with pids.max ({@link Sandbox});
+     * {@code scenarioError} when a statement named a task that did not exist, and the run was
+     * stopped there.
      */
-    public record Recording(String trace, String errors, boolean expectFailed, boolean timedOut, boolean bounded) {
-        /** As {@code ksim run}: 0 when the scenario ran to its end, 1 when an expect failed (or it never ended). */
+    public record Recording(String trace, String errors, boolean expectFailed, boolean timedOut, boolean bounded,
+            boolean scenarioError) {
+        /**
+         * As {@code ksim run}: 0 when the scenario ran to its end, 1 when an expect failed (or it
+         * never ended), 2 for a scenario error.
+         */
         public int exitCode() {
-            return expectFailed || timedOut ? 1 : 0;
+            return scenarioError ? 2 : expectFailed || timedOut ? 1 : 0;
         }
     }
+
+    /** How often the recorder looks for a scenario error while the program runs. */
+    private static final long POLL_MS = 20;
 
     /** The C compiler and unshare(1) found, and whether we are root. */
     record Tools(String cc, String unshare, boolean root) {}
@@ -235,7 +244,8 @@ public final class Recorder {
             throws Unavailable, IOException, InterruptedException {
         Path out = dir.resolve("trace");
         Path err = dir.resolve("stderr");
-        boolean timedOut;
+        Path scenarioError = rtDir.resolve("scenario-error");
+        boolean timedOut = false;
         boolean bounded;
         Process p;
         try (Sandbox box = Sandbox.create(tools.root())) {
@@ -245,7 +255,16 @@ public final class Recorder {
                     .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
             environment(pb, rtDir, cwd);
             p = box.start(pb);
-            timedOut = !p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            // a task that found a scenario error has stopped every task it could; what is left
+            // (main asleep, a nested namespace) goes when the sandbox closes
+            while (!p.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+                boolean failed = Files.exists(scenarioError) && Files.size(scenarioError) > 0;
+                timedOut = !failed && System.nanoTime() - deadline >= 0;
+                if (failed || timedOut) {
+                    break;
+                }
+            }
         }
         String errors = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
         if (!Files.exists(rtDir.resolve("started"))) {
@@ -254,8 +273,9 @@ public final class Recorder {
         }
         Path fails = rtDir.resolve("expect-failures");
         boolean failed = Files.exists(fails) && Files.size(fails) > 0;
+        boolean error = Files.exists(scenarioError) && Files.size(scenarioError) > 0;
         String trace = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-        return new Recording(trace, errors, failed, timedOut, bounded);
+        return new Recording(trace, errors, failed, timedOut && !error, bounded, error);
     }
 
     /** What every recorded program runs with: no input, the scratch cwd, the runtime's directory. */

@@ -94,6 +94,18 @@ class ParserTest {
     }
 
     @Test
+    void nameKMayReachTheProductOfTheRepeatsAroundItsSpawn() throws Exception {
+        // threads share their creator's memory, and so its count of w: w.1 … w.6
+        parse("main {\n  repeat 2 {\n    thread t {\n      repeat 3 {\n        fork w {\n        }\n      }\n    }\n  }\n"
+                + "  waitpid(w.6, 0)\n}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(
+                "main {\n  repeat 2 {\n    thread t {\n      repeat 3 {\n        fork w {\n        }\n      }\n    }\n  }\n"
+                + "  waitpid(w.7, 0)\n}\n"));
+        assertEquals("t.ksim:10:11: no task is ever named 'w.7': the statement that creates w runs at most 6 times",
+                e.getMessage());
+    }
+
+    @Test
     void traceTextIsNormalised() throws Exception {
         Scenario sc = parse("main {\n  waitpid(  -1 ,WNOHANG  )\n  kill( 0,SIGKILL)\n}\n");
         assertEquals("waitpid(-1, WNOHANG)", ((Call) sc.main().stmts().get(0)).text());
@@ -136,6 +148,9 @@ class ParserTest {
             main {\\n  pipe(p)\\n  close(p.x)\\n} => t.ksim:3:11: after 'p.' expected a number, r or w
             main {\\n  fork a {\\n  }\\n  state(a.r)\\n} => t.ksim:4:9: 'a.r' is a pipe end; a task is NAME or NAME.k
             main {\\n  fork a {\\n  }\\n  state(a.0)\\n} => t.ksim:4:9: repeat counts from 1: 'a.0'
+            main {\\n  repeat 2 {\\n    fork w {\\n    }\\n  }\\n  kill(w.3, SIGKILL)\\n} => t.ksim:6:8: no task is ever named 'w.3': the statement that creates w runs at most 2 times
+            main {\\n  repeat 2 {\\n    fork w {\\n    }\\n  }\\n  state(w.99999999999999999999)\\n} => t.ksim:6:9: no task is ever named 'w.99999999999999999999': the statement that creates w runs at most 2 times
+            main {\\n  fork a {\\n  }\\n  state(a.1)\\n} => t.ksim:4:9: no task is ever named 'a.1': a is not created inside a repeat, so there is no a.k
             main {\\n  fork main {\\n  }\\n} => t.ksim:2:8: 'main' is the first task's name; choose another
             main {\\n  fork w.1 {\\n  }\\n} => t.ksim:2:8: 'w.1' is a reference; a new name has no '.' suffix
             main {\\n  fork {\\n  }\\n} => t.ksim:2:8: expected a task name after 'fork', found '{'
@@ -242,8 +257,12 @@ class ParserTest {
 
     @Test
     void aNameInARepeatIsNoDuplicate() throws Exception {
-        Scenario sc = parse("main {\n  repeat 3 {\n    fork w {\n    }\n  }\n  waitpid(w.3, 0)\n"
-                + "  waitpid(w.99999999999999999999, 0)\n}\n");
-        assertEquals("waitpid(w.99999999999999999999, 0)", ((Call) sc.main().stmts().get(2)).text());
+        Scenario sc = parse("main {\n  repeat 3 {\n    fork w {\n    }\n  }\n  waitpid(w.3, 0)\n}\n");
+        assertEquals("waitpid(w.3, 0)", ((Call) sc.main().stmts().get(1)).text());
+        // a k no run can reach, of any number of digits, is one error
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(
+                "main {\n  repeat 3 {\n    fork w {\n    }\n  }\n  waitpid(w.99999999999999999999, 0)\n}\n"));
+        assertEquals("t.ksim:6:11: no task is ever named 'w.99999999999999999999': the statement that creates w"
+                + " runs at most 3 times", e.getMessage());
     }
 }

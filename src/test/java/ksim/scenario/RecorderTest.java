@@ -2,6 +2,7 @@ package ksim.scenario;
 
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,38 @@ class RecorderTest {
 
     static Stream<Path> examples() throws IOException {
         return GoldenTracesTest.examples();
+    }
+
+    /** A name no task has had: on the real kernel too, the run stops there with the same message and exit 2. */
+    @Tag("host")
+    @Test
+    void aNameNoTaskHasHadIsTheSameErrorOnTheRealKernel() throws Exception {
+        assumeRecordingPossible();
+        String src = "main {\n    fork b {\n        kill(x, SIGKILL)\n        getpid()\n    }\n"
+                + "    waitpid(b, 0)\n    sleep(5s)\n    fork x {\n    }\n}\n";
+        Ast.Scenario sc = Parser.parse("n.ksim", src);
+        Recorder.Recording r = Recorder.record(sc, Duration.ofSeconds(30));
+        StringBuilder sim = new StringBuilder();
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
+        assertEquals("n.ksim:3:14: no task named 'x' has been created yet\n", r.errors());
+        assertEquals(o.end().message() + "\n", r.errors());
+        assertEquals(2, r.exitCode());
+        assertEquals(2, o.exitCode());
+        assertEquals(List.of(), TraceCompare.differences(r.trace(), sim.toString()), r.trace());
+        assertFalse(r.timedOut(), "the recorder stopped main's 5 s sleep at once");
+    }
+
+    /** A deadlock on the real kernel: stopped by the timeout, exit 1, as ksim's deadlock. */
+    @Tag("host")
+    @Test
+    void aDeadlockOnTheRealKernelMeetsTheTimeout() throws Exception {
+        assumeRecordingPossible();
+        Ast.Scenario sc = Parser.parse("d.ksim", "main {\n    pipe(p)\n    read(p, 1)\n}\n");
+        Recorder.Recording r = Recorder.record(sc, Duration.ofSeconds(2));
+        assertEquals("[main] pipe(p) = 0\n", r.trace());
+        assertTrue(r.timedOut());
+        assertEquals(1, r.exitCode());
+        assertEquals(RunEnd.Kind.DEADLOCK, ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> { }).end().kind());
     }
 
     /** Linux on x86-64, root, unshare and a C compiler: else the test is skipped, saying which is missing. */
