@@ -1,6 +1,8 @@
 package ksim.bench;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 import ksim.kernel.InitProgram;
@@ -10,6 +12,10 @@ import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.task.Program;
+import ksim.scenario.Ast;
+import ksim.scenario.Parser;
+import ksim.scenario.ScenarioException;
+import ksim.scenario.ScenarioRunner;
 
 /**
  * ksim's headline numbers, measured in wall time on this machine. Each benchmark runs
@@ -119,6 +125,68 @@ public final class Benchmarks {
             new Result(what + ": heap", perTask, 0, 0, "bytes per task")};
     }
 
+    /** {@code repeat n { fork w { } waitpid(w, 0) }}: the fork+exit+wait cycle written as a scenario. */
+    static String forkExitWaitScenario(int n) {
+        return "main {\n    repeat " + n + " {\n        fork w { }\n        waitpid(w, 0)\n    }\n}\n";
+    }
+
+    /** {@code n} children that pause() for good, and main pausing too: the run ends with all of them alive. */
+    static String liveTasksScenario(int n) {
+        return "pid_max 4194304\nmain {\n    repeat " + n + " {\n        fork w { pause() }\n    }\n    pause()\n}\n";
+    }
+
+    /**
+     * Parses {@code src} and runs it as {@code ksim run} does — its trace formatted and written
+     * through the same writer, into a null sink — on a machine with room for {@code maxThreads}
+     * tasks: the kernel, still holding whatever the scenario left alive.
+     */
+    private static Kernel runScenario(String src, int maxThreads) {
+        Ast.Scenario sc;
+        try {
+            sc = Parser.parse("bench.ksim", src);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
+        KernelConfig cfg = ScenarioRunner.config(sc, ScenarioRunner.Options.NONE);
+        cfg.maxThreads = maxThreads;
+        PrintWriter out = ScenarioRunner.traceWriter(OutputStream.nullOutputStream());
+        ScenarioRunner.Outcome o = ScenarioRunner.boot(sc, cfg, out::println);
+        o.kernel().run();
+        out.flush();
+        expect(o.exitCode() == 0, "the scenario failed: " + o.failures());
+        return o.kernel();
+    }
+
+    /** The scenario fork+exit+wait loop of {@code cycles} cycles, parse to last line: wall ns per cycle. */
+    public static Result scenarioForkExitWait(int cycles, int warmups, int rounds) {
+        String src = forkExitWaitScenario(cycles);
+        return measure(String.format("scenario fork+exit+wait, N=%,d", cycles), "ns wall", warmups, rounds, () -> {
+            long t0 = System.nanoTime();
+            Kernel k = runScenario(src, new KernelConfig().maxThreads);
+            long t1 = System.nanoTime();
+            expect(k.totalForks >= cycles, "the scenario's fork loop did not run");
+            return t1 - t0;
+        }, cycles);
+    }
+
+    /** {@code n} live tasks made by a scenario: wall ns per task (parse to the last fork), heap bytes per task. */
+    public static Result[] scenarioLiveTasks(int n) {
+        Runtime rt = Runtime.getRuntime();
+        gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        long t0 = System.nanoTime();
+        Kernel k = runScenario(liveTasksScenario(n), n + 1000);
+        long t1 = System.nanoTime();
+        expect(k.nrThreads >= n, "only " + k.nrThreads + " tasks were created");
+        gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        java.lang.ref.Reference.reachabilityFence(k);
+        String what = String.format("scenario: %,d live processes", n);
+        return new Result[] {
+            new Result(what + ": creation", (double) (t1 - t0) / n, 0, 0, "ns wall per task"),
+            new Result(what + ": heap", (double) (after - before) / n, 0, 0, "bytes per task")};
+    }
+
     private static void gc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -178,7 +246,8 @@ public final class Benchmarks {
     }
 
     /** The benchmarks, each run in a JVM of its own (as JMH forks): one's JIT profile must not slow another. */
-    private static final String[] NAMES = {"fork", "vfork", "thread", "switch", "threads", "processes", "pids", "runnable", "startup"};
+    private static final String[] NAMES = {"fork", "vfork", "thread", "switch", "threads", "processes", "pids", "runnable",
+        "scenario-fork", "scenario-live", "startup"};
 
     public static void runAll(PrintStream out, boolean quick) {
         out.println("ksim bench — wall time on this machine (" + Runtime.getRuntime().availableProcessors()
@@ -244,6 +313,19 @@ public final class Benchmarks {
             }
             case "pids" -> System.out.println(pidWrap(quick ? 0 : 1, quick ? 1 : 3));
             case "runnable" -> System.out.println(manyRunnable(10_000, 64, quick ? 0 : 1, quick ? 1 : 3));
+            case "scenario-fork" -> { // N and 4N: the cost per cycle does not grow with N
+                int n = quick ? 5_000 : 25_000;
+                // the JIT settles after about a million cycles (rounds of 25,000 vary 10x before)
+                int warm = (quick ? 200_000 : 1_000_000) / n;
+                System.out.println(scenarioForkExitWait(n, warm, r) + "\n" + scenarioForkExitWait(4 * n, w, r));
+            }
+            case "scenario-live" -> { // a smaller run first, so that neither measured one pays for the JIT
+                int n = quick ? 25_000 : 250_000;
+                scenarioLiveTasks(n / 4);
+                Result[] a = scenarioLiveTasks(n);
+                Result[] b = scenarioLiveTasks(4 * n);
+                System.out.println(a[0] + "\n" + a[1] + "\n" + b[0] + "\n" + b[1]);
+            }
             case "startup" -> System.out.println(StartUp.measure(quick ? 1 : 2, quick ? 3 : 11));
             default -> throw new IllegalArgumentException("no benchmark " + args[0]);
         }

@@ -15,6 +15,8 @@ import ksim.kernel.task.UserOp;
  * program in bench/).
  */
 final class PipePingPong implements Program {
+    /** The one-byte buffer's user address (any address in user space). */
+    private static final long BUF = 0x7fff_0000_0000L;
     private final int n;
     private int step;
     private boolean child;
@@ -45,7 +47,7 @@ final class PipePingPong implements Program {
         }
         boolean write = child == ((step & 1) == 0); // parent: write then read; child: read then write
         int fd = write ? (child ? pong[1] : ping[1]) : (child ? ping[0] : pong[0]);
-        return pending = write ? new PipeCalls.Write(fd, 1) : new PipeCalls.Read(fd, 1);
+        return pending = write ? new PipeCalls.Write(fd, BUF, 1) : new PipeCalls.Read(fd, BUF, 1);
     }
 
     @Override

@@ -65,7 +65,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        Ast.Scenario sc = RunCommand.parseOrReport("capture", file);
         if (sc == null) {
             return 2;
         }

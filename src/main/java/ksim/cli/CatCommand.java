@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import ksim.kernel.proc.ProcView;
 import ksim.scenario.Ast;
+import ksim.scenario.InputFile;
 import ksim.scenario.ProcDump;
 import ksim.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
             "namespace sees them (--host: the initial namespace, kernel threads included).",
             "There is no reader task, so /proc/self does not resolve (as for ksim capture).",
             "Exit status: 0 when every file was printed, 1 when one does not exist (a",
-            "message on stderr, as cat prints it), 2 when FILE cannot be read or parsed."})
+            "message on stderr, as cat prints it) or the scenario ended before TIME, 2 when",
+            "FILE cannot be read or parsed."})
 final class CatCommand implements Callable<Integer> {
     @Mixin
     ScenarioAt where;
@@ -37,7 +39,7 @@ final class CatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Ast.Scenario sc = RunCommand.parseOrReport(where.file);
+        Ast.Scenario sc = RunCommand.parseOrReport(where.command.name(), where.file);
         if (sc == null) {
             return 2;
         }
@@ -48,6 +50,9 @@ final class CatCommand implements Callable<Integer> {
         ScenarioRunner.Inspection in = where.inspect(sc);
         if (in == null) {
             return 2;
+        }
+        if (where.endedBefore(in)) {
+            return 1;
         }
         return print(dump(in.proc(), all, paths), "cat", all ? CaptureCommand.header(sc, where.at) : null, null);
     }
@@ -67,7 +72,7 @@ final class CatCommand implements Callable<Integer> {
             try {
                 Files.write(output, bytes);
             } catch (IOException e) {
-                System.err.println("ksim " + cmd + ": cannot write " + output + " (" + e.getMessage() + ")");
+                System.err.println("ksim " + cmd + ": cannot write " + output + ": " + InputFile.reason(e));
                 return 2;
             }
         } else {

@@ -1,7 +1,7 @@
 package ksim.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import ksim.scenario.Approx;
 import ksim.scenario.Ast;
+import ksim.scenario.InputFile;
 import ksim.scenario.Parser;
 import ksim.scenario.ScenarioException;
 import ksim.scenario.ScenarioRunner;
@@ -29,7 +30,7 @@ final class ConformanceCommand implements Callable<Integer> {
     List<Path> dirs = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (dirs.isEmpty()) {
             dirs = List.of(Path.of("examples"), Path.of("conformance"));
         }
@@ -42,6 +43,12 @@ final class ConformanceCommand implements Callable<Integer> {
             try (Stream<Path> s = Files.walk(d)) {
                 s.filter(p -> p.toString().endsWith(".ksim") && Files.exists(TraceCompare.goldenOf(p)))
                         .forEach(scenarios::add);
+            } catch (IOException | UncheckedIOException e) {
+                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                String where = cause instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                        ? fs.getFile() : d.toString();
+                System.err.println("ksim conformance: cannot read " + where + ": " + InputFile.reason(cause));
+                return 2;
             }
         }
         scenarios.sort(null);
@@ -61,6 +68,7 @@ final class ConformanceCommand implements Callable<Integer> {
                 area[1]++;
                 System.out.println("FAIL " + p + ": " + problem);
             }
+            Stdout.check();
         }
         System.out.println();
         perArea.forEach((a, n) -> System.out.printf("%-28s %3d / %3d%n", a, n[0], n[0] + n[1]));
@@ -68,17 +76,21 @@ final class ConformanceCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    /** Null when the simulated kernel agrees with the golden; else the first difference. */
-    private static String check(Path p) throws IOException {
+    /** Null when the simulated kernel agrees with the golden; else the first difference (or why either file is bad). */
+    private static String check(Path p) {
         Ast.Scenario sc;
+        String golden;
         try {
             sc = Parser.parseFile(p);
+            golden = InputFile.read(TraceCompare.goldenOf(p));
         } catch (ScenarioException e) {
             return e.getMessage();
         }
         StringBuilder sim = new StringBuilder();
-        ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
-        String golden = Files.readString(TraceCompare.goldenOf(p), StandardCharsets.UTF_8);
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
+        if (!o.end().ranToItsEnd()) {
+            return "did not run to its end: " + o.end().message().lines().findFirst().orElse("");
+        }
         List<String> diff = TraceCompare.differences(golden, sim.toString(), Approx.of(sc));
         return diff.isEmpty() ? null : diff.get(0) + (diff.size() > 1 ? " (and " + (diff.size() - 1) + " more tasks)" : "");
     }

@@ -1,13 +1,14 @@
 package ksim.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import ksim.scenario.Approx;
 import ksim.scenario.Ast;
+import ksim.scenario.InputFile;
 import ksim.scenario.Recorder;
+import ksim.scenario.RunEnd;
+import ksim.scenario.ScenarioException;
 import ksim.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
             "Runs the scenario on the simulated kernel and compares its trace, task by task",
             "as the spec defines, with GOLDEN (a trace recorded on the real kernel), or with",
             "a fresh recording (as ksim record makes) when no GOLDEN is given. Differing",
-            "tasks are shown side by side.",
+            "tasks are shown side by side. Traces of a run that did not run to its end (a",
+            "deadlock, a limit, a recording stopped by --timeout) never agree.",
             "Exit status: 0 when they agree, 1 when they differ, 2 on bad input (or when",
             "recording is impossible here)."})
 final class DiffCommand implements Callable<Integer> {
@@ -35,17 +37,18 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        Ast.Scenario sc = RunCommand.parseOrReport("diff", file);
         if (sc == null) {
             return 2;
         }
         String expected;
         String expectedName;
+        String expectedEnd = null; // why the expected side did not run to its end
         if (golden != null) {
             try {
-                expected = Files.readString(golden, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                System.err.println("ksim diff: cannot read " + golden + " (" + e.getClass().getSimpleName() + ")");
+                expected = InputFile.read(golden);
+            } catch (ScenarioException e) {
+                System.err.println(RunCommand.message("diff", e));
                 return 2;
             }
             expectedName = golden.toString();
@@ -54,14 +57,35 @@ final class DiffCommand implements Callable<Integer> {
             if (r == null) {
                 return 2;
             }
+            if (r.exitCode() == 2) {
+                return 2; // a scenario error, reported on stderr by the recording
+            }
             expected = r.trace();
             expectedName = "the real kernel (recorded now)";
+            if (r.timedOut()) {
+                expectedName = "the real kernel (recorded now, stopped after " + timeout + " s)";
+                expectedEnd = "the recording was stopped after " + timeout + " s (--timeout)";
+            }
         }
         StringBuilder sim = new StringBuilder();
-        ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, ScenarioRunner.Options.NONE, l -> sim.append(l).append('\n'));
+        RunEnd end = o.end();
+        if (end.kind() == RunEnd.Kind.ERROR) {
+            System.err.println(end.message());
+            return 2;
+        }
         SideBySide report = SideBySide.of(expected, sim.toString(), Approx.of(sc));
-        System.out.print(report.render(file.toString(), expectedName));
+        boolean ended = end.ranToItsEnd() && expectedEnd == null;
+        System.out.print(ended || !report.agree() ? report.render(file.toString(), expectedName)
+                : file + ": the traces agree as far as they go, but a run did not run to its end\n");
+        if (expectedEnd != null) {
+            System.out.println("  " + expectedEnd);
+        }
+        if (!end.ranToItsEnd()) {
+            System.out.println("  ksim: " + end.message().lines().findFirst().orElse(""));
+            System.err.println("ksim: " + end.message());
+        }
         System.out.flush();
-        return report.agree() ? 0 : 1;
+        return report.agree() && ended ? 0 : 1;
     }
 }

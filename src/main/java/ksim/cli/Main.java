@@ -1,5 +1,7 @@
 package ksim.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -35,6 +37,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("crash", CrashCommand.class);
         SUBCOMMANDS.put("capture", CaptureCommand.class);
         SUBCOMMANDS.put("conformance", ConformanceCommand.class);
+        SUBCOMMANDS.put("verify", VerifyCommand.class);
         SUBCOMMANDS.put("demo", DemoCommand.class);
         SUBCOMMANDS.put("bench", BenchCommand.class);
         SUBCOMMANDS.put("test", TestCommand.class);
@@ -50,11 +53,46 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Stdout.install(new FileOutputStream(FileDescriptor.out));
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line with the given streams; returns the exit status. */
+    /**
+     * Runs the command line with the given streams; returns the exit status. Output that could
+     * not be written to System.out (a full disk, a closed descriptor) is an error: one line on
+     * stderr and exit 2 — but a reader that went away (EPIPE: {@code ksim run F | head}) ends the
+     * command quietly with 141, the status of a program killed by SIGPIPE, as cat's would be.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(args, out, err);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // a 16 MiB scenario's C program, say, on a small heap: what it needs is gone again here
+            err.println(name(cl) + ": out of memory (the Java heap holds " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB; JAVA_TOOL_OPTIONS=-Xmx4g gives it more)");
+            return 2;
+        }
+        out.flush();
+        String lost = Stdout.failure();
+        if (lost == null) {
+            return code;
+        }
+        if (Stdout.readerGone(lost)) {
+            return 141;
+        }
+        err.println(name(cl) + ": cannot write standard output: " + lost);
+        return Math.max(code, 2);
+    }
+
+    /** "ksim CMD" for messages, or "ksim" before a command was recognised. */
+    private static String name(CommandLine cl) {
+        CommandLine.ParseResult pr = cl.getParseResult();
+        return pr == null || pr.subcommand() == null ? "ksim" : "ksim " + pr.subcommand().commandSpec().name();
+    }
+
+    private static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         Class<?> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
         if (only != null && only != CommandLine.HelpCommand.class) {
@@ -70,6 +108,9 @@ public final class Main implements Runnable {
             ps.setUnmatchedOptionsArePositionalParams(true);
         }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof Stdout.Lost) {
+                return 2; // stopped early: execute() says why
+            }
             // a Java exception is a ksim bug: say so in one line, with the way to report it
             err.println("ksim: internal error: " + ex);
             StackTraceElement[] st = ex.getStackTrace();
@@ -84,7 +125,7 @@ public final class Main implements Runnable {
             ex.getCommandLine().usage(err);
             return 2;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

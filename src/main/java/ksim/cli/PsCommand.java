@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
             "ps prints for FORMAT (-ef, -eLf, aux, axjf, -el; default -ef) from the",
             "scenario's PID namespace (as in a container: main is PID 1), or with --host",
             "the whole system. ksim capture --ps shows the real ps at the same moment.",
-            "Exit status: 0, or 2 for a bad FILE or an unsupported FORMAT."})
+            "Exit status: 0, 1 when the scenario ended before TIME, 2 for a bad FILE or an",
+            "unsupported FORMAT."})
 final class PsCommand implements Callable<Integer> {
     @Mixin
     ScenarioAt where;
@@ -27,6 +28,9 @@ final class PsCommand implements Callable<Integer> {
         ScenarioRunner.Inspection in = where.inspect();
         if (in == null) {
             return 2;
+        }
+        if (where.endedBefore(in)) {
+            return 1;
         }
         String fmt = format.isEmpty() ? "-ef" : String.join(" ", format);
         try {

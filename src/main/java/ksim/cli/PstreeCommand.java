@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
             "tree as psmisc's pstree -A does, from the scenario's PID namespace or (--host)",
             "the whole system; -p shows PIDs, PID roots the tree there. ksim capture",
             "--pstree shows the real pstree at the same moment.",
-            "Exit status: 0, 1 when PID does not exist, 2 for a bad FILE."})
+            "Exit status: 0, 1 when PID does not exist or the scenario ended before TIME,",
+            "2 for a bad FILE."})
 final class PstreeCommand implements Callable<Integer> {
     @Mixin
     ScenarioAt where;
@@ -33,6 +34,9 @@ final class PstreeCommand implements Callable<Integer> {
         ScenarioRunner.Inspection in = where.inspect();
         if (in == null) {
             return 2;
+        }
+        if (where.endedBefore(in)) {
+            return 1;
         }
         String out = Pstree.render(in.proc(), pids, root);
         System.out.print(out);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import ksim.scenario.Ast;
+import ksim.scenario.InputFile;
 import ksim.scenario.Recorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        Ast.Scenario sc = RunCommand.parseOrReport("record", file);
         if (sc == null) {
             return 2;
         }
@@ -59,7 +60,7 @@ final class RecordCommand implements Callable<Integer> {
             try {
                 Files.writeString(output, r.trace(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                System.err.println("ksim record: cannot write " + output + " (" + e.getMessage() + ")");
+                System.err.println("ksim record: cannot write " + output + ": " + InputFile.reason(e));
                 return 2;
             }
         } else {
@@ -82,6 +83,11 @@ final class RecordCommand implements Callable<Integer> {
             throw new IllegalStateException(e.getMessage(), e);
         }
         System.err.print(r.errors());
+        if (!r.bounded()) {
+            System.err.println("ksim " + cmd + ": note: no writable cgroup here (root and cgroup v2 or v1 pids are needed),"
+                    + " so nothing bounded how many tasks the scenario could make; its PID namespace was still killed"
+                    + " at the end");
+        }
         if (r.timedOut()) {
             System.err.println("ksim " + cmd + ": " + sc.file() + " was still running after " + timeout
                     + " s and was stopped; the trace holds what it printed until then");

@@ -1,13 +1,12 @@
 package ksim.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import ksim.scenario.Ast;
 import ksim.scenario.Parser;
+import ksim.scenario.RunEnd;
+import ksim.scenario.RunLimits;
 import ksim.scenario.ScenarioException;
 import ksim.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -17,8 +16,11 @@ import picocli.CommandLine.Parameters;
 /** {@code ksim run FILE}: the scenario's trace on standard output, and nothing else. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a scenario on the simulated kernel and print its trace.",
-            "Exit status: 0 when the scenario ran to its end, 1 when an expect failed,",
-            "2 when the file cannot be read or parsed (FILE:LINE:COL: message on stderr)."})
+            "Exit status: 0 when the scenario ran to its end, 1 when an expect failed or was",
+            "not reached, or the run did not end (a deadlock: tasks left that nothing can",
+            "wake; or --max-time or --timeout stopped it; what happened on stderr), 2 when",
+            "the file cannot be read or parsed, or a statement names a task that does not",
+            "exist yet (FILE:LINE:COL: message on stderr)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the scenario (.ksim)")
     Path file;
@@ -32,6 +34,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--module", paramLabel = "NAME",
             description = "load a built-in example module at boot (zombie_monitor); may be repeated")
     java.util.List<String> modules = new java.util.ArrayList<>();
+
+    @Option(names = "--max-time", paramLabel = "DURATION", converter = TimeLimit.class,
+            description = "stop the run at this much simulated time since boot (500ms, 30s, 2h; default 1h)")
+    Long maxTime;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = TimeLimit.class,
+            description = "stop the run after this much wall-clock time (30s, 10m; default: none)")
+    Long timeout;
 
     @Option(names = "--dmesg", description = "after the run, print the kernel log (printk lines with timestamps) on stderr")
     boolean dmesg;
@@ -50,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Ast.Scenario sc = RunCommand.parseOrReport(file);
+        Ast.Scenario sc = RunCommand.parseOrReport("run", file);
         if (sc == null) {
             return 2;
         }
@@ -61,21 +71,36 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        ScenarioRunner.Options opt = new ScenarioRunner.Options(seed, cpus, modules);
+        if (maxTime != null && maxTime > RunLimits.MAX_MAX_TIME_NS) {
+            System.err.println("ksim run: --max-time must be at most " + RunLimits.MAX_MAX_TIME_NS
+                    + "ns (2^62 ns, about 146 years: where the simulated clock ends)");
+            return 2;
+        }
+        RunLimits limits = new RunLimits(maxTime != null ? maxTime : RunLimits.DEFAULT_MAX_TIME_NS,
+                timeout != null ? timeout : 0, stderrIsTerminal() ? RunCommand::progress : null);
+        ScenarioRunner.Options opt = new ScenarioRunner.Options(seed, cpus, modules, limits);
         if (ftrace == null && perfetto == null && gantt == null) {
             return runScenario(sc, opt, dmesg);
         }
         return TracedRun.run(sc, opt, dmesg, file, ftrace, perfetto, gantt);
     }
 
-    /** The parsed scenario, or null after printing {@code FILE:LINE:COL: message} on stderr (exit 2). */
-    static Ast.Scenario parseOrReport(Path file) {
+    /**
+     * The parsed scenario, or null after one line on stderr (exit 2): {@code FILE:LINE:COL: message},
+     * or {@code ksim CMD: cannot read FILE: reason}.
+     */
+    static Ast.Scenario parseOrReport(String cmd, Path file) {
         try {
             return Parser.parseFile(file);
         } catch (ScenarioException e) {
-            System.err.println(e.getMessage());
+            System.err.println(message(cmd, e));
             return null;
         }
+    }
+
+    /** An unreadable or bad file as the command line reports it: a position if it has one, else the command's name. */
+    static String message(String cmd, ScenarioException e) {
+        return e.positioned() ? e.getMessage() : "ksim " + cmd + ": " + e.getMessage();
     }
 
     /** Runs {@code sc}, streaming its trace to stdout; expect failures go to stderr. */
@@ -93,17 +118,54 @@ final class RunCommand implements Callable<Integer> {
         if (!cpusValid(opt)) {
             return 2;
         }
-        PrintWriter out = new PrintWriter(new BufferedWriter(
-                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, out::println, tracer);
+        PrintWriter out = ScenarioRunner.traceWriter(System.out);
+        int[] lines = {0};
+        ScenarioRunner.Outcome o = ScenarioRunner.run(sc, opt, line -> {
+            out.println(line);
+            if (++lines[0] % 1024 == 0) { // a long run whose trace cannot be written stops
+                out.flush();
+                Stdout.check();
+            }
+        }, tracer);
         out.flush();
-        for (String f : o.failures()) {
-            System.err.println(f);
-        }
+        report(o);
         if (dmesg) {
             o.kernel().log.forEach(System.err::println);
         }
         return o.exitCode();
+    }
+
+    /**
+     * On stderr: the expects that failed, then, for a run that did not end, what stopped it
+     * and the expects it did not reach.
+     */
+    static void report(ScenarioRunner.Outcome o) {
+        for (String f : o.failures()) {
+            System.err.println(f);
+        }
+        RunEnd end = o.end();
+        if (end.message() != null) {
+            System.err.println(end.kind() == RunEnd.Kind.ERROR ? end.message() : "ksim: " + end.message());
+        }
+        for (String f : end.unreached()) {
+            System.err.println(f);
+        }
+    }
+
+    /** Whether standard error is a terminal (a person watching), where a long run shows its progress. */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false; // no /proc: never guess, so that what is printed stays the same
+        }
+    }
+
+    /** A progress report, over the previous one on the terminal's last line ("" clears it). */
+    private static void progress(String line) {
+        System.err.print("\r" + line + "\033[K");
+        System.err.flush();
     }
 
     /** --cpus in range, or a message on stderr. */

@@ -71,8 +71,42 @@ record SideBySide(List<String> tasks, Map<String, List<String>> expected, Map<St
         return s.length() >= w ? s : s + " ".repeat(w - s.length());
     }
 
-    /** Rows pairing equal lines along a longest common subsequence; unmatched runs side by side. */
+    /** Above this many cells the LCS table is not built (a 16 MiB golden could ask for terabytes). */
+    static final long MAX_CELLS = 4_000_000;
+
+    /**
+     * Rows pairing equal lines along a longest common subsequence; unmatched runs side by side.
+     * Lines the two sides start and end with in common are paired first; when what is left
+     * between them is too long for the quadratic table, it is shown side by side line for line.
+     */
     static List<Row> align(List<String> l, List<String> r) {
+        int head = 0;
+        while (head < l.size() && head < r.size() && l.get(head).equals(r.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < l.size() - head && tail < r.size() - head
+                && l.get(l.size() - 1 - tail).equals(r.get(r.size() - 1 - tail))) {
+            tail++;
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < head; i++) {
+            rows.add(new Row(' ', l.get(i), r.get(i)));
+        }
+        List<String> midL = l.subList(head, l.size() - tail);
+        List<String> midR = r.subList(head, r.size() - tail);
+        if ((long) midL.size() * midR.size() > MAX_CELLS) {
+            flush(rows, new ArrayList<>(midL), new ArrayList<>(midR));
+        } else {
+            rows.addAll(alignLcs(midL, midR));
+        }
+        for (int i = tail; i > 0; i--) {
+            rows.add(new Row(' ', l.get(l.size() - i), r.get(r.size() - i)));
+        }
+        return rows;
+    }
+
+    private static List<Row> alignLcs(List<String> l, List<String> r) {
         int n = l.size();
         int m = r.size();
         int[][] lcs = new int[n + 1][m + 1];

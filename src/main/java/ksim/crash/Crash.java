@@ -34,6 +34,14 @@ public final class Crash {
         };
     }
 
+    /**
+     * The frames {@code bt} shows for {@code t}, innermost first ({@code __schedule},
+     * {@code schedule}, the function it waits in and its callers, the system-call entry).
+     */
+    public static List<String> backtrace(Kernel k, Task t) {
+        return Backtrace.frames(k, t);
+    }
+
     private static Result ps(Kernel k, List<String> args) {
         String option = args.isEmpty() ? null : args.get(0);
         if (option != null && !option.equals("-k") && !option.equals("-u")) {
@@ -55,11 +63,16 @@ public final class Crash {
         if (tasks == null) {
             return new Result("task: invalid task or pid value: " + String.join(" ", args) + "\n", false);
         }
+        // every task_struct has the same members: a bad name is one error, not one per task
+        String unknown = only == null ? null : TaskDump.unknownMember(k, tasks.get(0), only);
+        if (unknown != null) {
+            return new Result("task: invalid structure member name: " + unknown + "\n", false);
+        }
         StringBuilder b = new StringBuilder();
         for (Task t : tasks) {
             b.append(TaskDump.render(k, t, only));
         }
-        return new Result(b.toString(), !b.toString().contains("invalid structure member"));
+        return new Result(b.toString(), true);
     }
 
     private static Result bt(Kernel k, List<String> args) {

@@ -31,16 +31,19 @@ final class TaskDump {
                 KernelSymbols.hex(KernelSymbols.taskAddr(t)), t.cpu, t.comm);
     }
 
+    /** The first of {@code names} that is no member of a task_struct, or null: checked once per command. */
+    static String unknownMember(Kernel k, Task t, List<String> names) {
+        List<Member> members = members(k, t);
+        return names.stream().filter(n -> find(members, n) == null).findFirst().orElse(null);
+    }
+
+    /** The whole task_struct, or with {@code only} those members (each one known: see {@link #unknownMember}). */
     static String render(Kernel k, Task t, List<String> only) {
         List<Member> members = members(k, t);
         StringBuilder b = new StringBuilder(header(t)).append('\n');
         if (only != null) {
             for (String name : only) {
-                Member m = find(members, name);
-                if (m == null) {
-                    return "task: invalid structure member name: " + name + "\n";
-                }
-                print(b, m, "  ", true);
+                print(b, find(members, name), "  ", true);
             }
             return b.toString();
         }

@@ -6,6 +6,7 @@ import ksim.kernel.task.Spin;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.UserOp;
+import ksim.kernel.time.Ktime;
 
 /**
  * What a CPU does with its current task: run user code (a spin), enter the kernel for a
@@ -56,7 +57,13 @@ public final class Entry {
                 return;
             }
             if (p.op == null) {
+                if (!k.proceed()) {
+                    return; // stopped: no more requests
+                }
                 UserOp next = p.program.next(p);
+                if (next == null) { // the program stopped the machine (Kernel.stop): a scenario error
+                    return;
+                }
                 p.op = next;
                 p.burstLeft = next instanceof Spin s ? s.ns() : ((Syscall) next).cost(k.costs);
             }
@@ -67,14 +74,15 @@ public final class Entry {
                 if (p.op instanceof Spin) {
                     k.sched.switches.userFpu(rq, p); // user code: its FPU registers must be loaded
                 }
-                if (k.tryAdvance(now + p.burstLeft)) { // nothing else happens before the burst ends
-                    now += p.burstLeft;
+                long end = Ktime.addSafe(now, p.burstLeft); // a spin of ~292 years ends at KTIME_MAX, never in the past
+                if (k.tryAdvance(end)) { // nothing else happens before the burst ends
+                    now = end;
                     p.burstLeft = 0;
                     continue;
                 }
                 p.burstStart = now;
                 p.burstRunning = true;
-                k.events.schedule(rq.step, now + p.burstLeft);
+                k.events.schedule(rq.step, end);
                 return;
             }
             if (!p.opDone) {

@@ -169,6 +169,9 @@ public final class Invariants {
             if (c.realParent != t) {
                 bad.add(c + ": on " + t + "'s children list but its parent is " + c.realParent);
             }
+            if (c.exitState == TaskState.EXIT_ZOMBIE && !t.mayHaveZombieChildren) {
+                bad.add(c + ": a zombie on " + t + "'s children list, which is marked as having none");
+            }
         }
     }
 

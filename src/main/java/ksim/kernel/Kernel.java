@@ -46,8 +46,8 @@ public final class Kernel {
     public int nrProcesses;
     public long totalForks;
     public int lastPid;
-    /** max_threads (kernel/fork.c): RAM / (8 * THREAD_SIZE); /proc/sys/kernel/threads-max on this project's 24 GiB machines. */
-    public int maxThreads = 192686;
+    /** max_threads (kernel/fork.c): the threads-max sysctl, {@link KernelConfig#maxThreads} at boot. */
+    public int maxThreads;
 
     /** kthreadd (PID 2) and kthread_create_list, the requests it serves. */
     public Task kthreadd;
@@ -84,6 +84,7 @@ public final class Kernel {
         }
         this.config = config;
         this.costs = config.costs;
+        this.maxThreads = config.maxThreads;
         this.random = new java.util.SplittableRandom(config.seed);
         this.initPidNs = new PidNamespace(null, nsSerial++);
         this.entry = new Entry(this);
@@ -164,24 +165,46 @@ public final class Kernel {
     }
 
     /**
-     * Runs events until only deferrable ones are left or the next one is later than
-     * {@code until}; returns whether the machine still has something to do.
+     * Runs events until only deferrable ones are left, the next one is later than
+     * {@code until}, or the machine is {@link #stop stopped}; returns whether the machine still
+     * has something to do.
      */
     public boolean run(long until) {
-        runUntil = until;
-        while (events.hasForeground() && events.peekTime() <= until) {
+        runWithin(until);
+        if (stopReason == null && until != Long.MAX_VALUE && now < runUntil) {
+            now = runUntil;
+        }
+        return events.hasForeground();
+    }
+
+    /**
+     * Runs until nothing is left to happen, as {@link #run()}, but no event later than
+     * {@code limit} (a bound on simulated time) and not once the machine is {@link #stop stopped};
+     * the clock stays at the last event. Returns whether the machine still has something to do.
+     */
+    public boolean runWithin(long limit) {
+        limit = Math.min(limit, END_OF_TIME);
+        runUntil = limit;
+        while (stopReason == null && events.hasForeground() && events.peekTime() <= limit) {
             Event e = events.poll();
             now = e.expires();
             e.fire();
             if (afterEvent != null) {
                 afterEvent.run();
             }
-        }
-        if (until != Long.MAX_VALUE && now < until) {
-            now = until;
+            if (--untilWatch == 0) {
+                watch();
+            }
         }
         return events.hasForeground();
     }
+
+    /**
+     * Where the simulated clock ends: 2^62 ns, about 146 years after boot. No run goes past it,
+     * so the kernel's own sums (the next tick, a slice's end) never overflow, and a timer set to
+     * KTIME_MAX (a sleep of ~292 years, saturated) never fires, as on Linux.
+     */
+    public static final long END_OF_TIME = 1L << 62;
 
     /** The bound of the current {@link #run(long)}: time never moves past it. */
     private long runUntil = Long.MAX_VALUE;
@@ -200,9 +223,56 @@ public final class Kernel {
         return true;
     }
 
+    /** How many events and user requests between two looks of the {@link #watchdog}. */
+    public static final int WATCH_PERIOD = 1 << 16;
+    private int untilWatch = WATCH_PERIOD;
+
+    /**
+     * Looks at the run every {@link #WATCH_PERIOD} events and user requests, when set: a
+     * wall-clock limit, a progress report. It may {@link #stop} the machine. Counting is all the
+     * run pays for it in between (no clock is read per event).
+     */
+    public Runnable watchdog;
+
+    /** Why the machine was stopped before its end, or null. */
+    private String stopReason;
+
+    /**
+     * Stops the machine where it is: the current {@link #run(long)} returns after the event in
+     * progress, and no CPU takes another step (a limit was reached, or a program found an error).
+     */
+    public void stop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+    }
+
+    /** Why the machine was {@link #stop stopped}, or null while it may go on. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /**
+     * One more user request is about to be made: every {@link #WATCH_PERIOD} events and requests
+     * the watchdog looks at the run (a program that makes requests without simulated time
+     * passing still meets it). False once the machine is stopped.
+     */
+    boolean proceed() {
+        return --untilWatch != 0 || watch(); // only the watchdog stops a machine between requests
+    }
+
+    /** The watchdog's look; false when it stopped the machine. */
+    private boolean watch() {
+        untilWatch = WATCH_PERIOD;
+        if (watchdog != null) {
+            watchdog.run();
+        }
+        return stopReason == null;
+    }
+
     /** Runs until nothing is left to happen. */
     public void run() {
-        run(Long.MAX_VALUE);
+        runWithin(Long.MAX_VALUE);
     }
 
     /** Clone flags fork() uses: exit signal SIGCHLD. */

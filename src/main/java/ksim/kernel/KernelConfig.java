@@ -14,6 +14,12 @@ public final class KernelConfig {
     public SchedMode sched = SchedMode.EEVDF;
     public int pidMax = PID_MAX_DEFAULT;
     public CostModel costs = new CostModel();
+    /**
+     * max_threads (kernel/fork.c): RAM / (8 * THREAD_SIZE), /proc/sys/kernel/threads-max;
+     * 192686 on this project's 24 GiB machines. The first tasks' RLIMIT_NPROC and
+     * RLIMIT_SIGPENDING are half of it (set_max_threads(), init_signal()).
+     */
+    public int maxThreads = 192686;
     /** Built-in modules to load at boot (see kernel/kthread/Modules). */
     public java.util.List<String> modules = new java.util.ArrayList<>();
 

@@ -23,12 +23,15 @@ public final class Ast {
 
     public enum SpawnKind { FORK, VFORK, THREAD, CLONE }
 
-    /** fork/vfork/thread/clone NAME [FLAGS] { … }; {@code id} numbers spawn statements for NAME.k counting. */
-    public record Spawn(SpawnKind kind, String name, Arg flags, Block body, int id, boolean inRepeat, Pos pos)
-            implements Stmt {
-        public String text() {
-            String kw = kind.name().toLowerCase();
-            return flags == null ? kw + " " + name : kw + " " + name + " " + flags.text();
+    /**
+     * fork/vfork/thread/clone NAME [FLAGS] { … }; {@code id} numbers spawn statements for NAME.k
+     * counting; {@code text} is the trace TEXT, made once (the statement may run a million times).
+     */
+    public record Spawn(SpawnKind kind, String name, Arg flags, Block body, int id, boolean inRepeat, Pos pos,
+            String text) implements Stmt {
+        public Spawn(SpawnKind kind, String name, Arg flags, Block body, int id, boolean inRepeat, Pos pos) {
+            this(kind, name, flags, body, id, inRepeat, pos, kind.name().toLowerCase() + " " + name
+                    + (flags == null ? "" : " " + flags.text()));
         }
     }
 
@@ -36,11 +39,10 @@ public final class Ast {
 
     public record Repeat(long count, Block body, Pos pos) implements Stmt {}
 
-    /** A call: {@code fn(args)}. */
-    public record Call(String fn, List<Arg> args, Pos pos) implements Stmt {
-        /** The trace TEXT: single spaces after commas, none inside parentheses. */
-        public String text() {
-            return fn + "(" + args.stream().map(Arg::text).collect(Collectors.joining(", ")) + ")";
+    /** A call: {@code fn(args)}; {@code text} is its trace TEXT: single spaces after commas, none inside parentheses. */
+    public record Call(String fn, List<Arg> args, Pos pos, String text) implements Stmt {
+        public Call(String fn, List<Arg> args, Pos pos) {
+            this(fn, args, pos, fn + "(" + args.stream().map(Arg::text).collect(Collectors.joining(", ")) + ")");
         }
     }
 

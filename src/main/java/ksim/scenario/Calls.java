@@ -1,8 +1,9 @@
 package ksim.scenario;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The calls of the scenario language: their arguments and how their results print. */
 final class Calls {
@@ -36,7 +37,8 @@ final class Calls {
 
     record Spec(String name, List<ArgKind> args, Result result) {}
 
-    private static final Map<String, Spec> SPECS = new TreeMap<>();
+    /** name → spec; looked up for every statement run, iterated only in order ({@link #names()}). */
+    private static final Map<String, Spec> SPECS = new HashMap<>();
 
     private static void def(String name, Result result, ArgKind... args) {
         SPECS.put(name, new Spec(name, List.of(args), result));
@@ -93,6 +95,6 @@ final class Calls {
     }
 
     static Iterable<String> names() {
-        return SPECS.keySet();
+        return new TreeSet<>(SPECS.keySet());
     }
 }

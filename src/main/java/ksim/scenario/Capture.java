@@ -1,7 +1,6 @@
 package ksim.scenario;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -84,15 +84,19 @@ public final class Capture {
 
     private static <R> Result<R> run(Recorder.Tools tools, Path prog, Path dir, Path rtDir, Path cwd, long atNs,
             Function<Path, R> look, Duration timeout) throws Recorder.Unavailable, IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(Recorder.command(tools, prog))
+        Sandbox box = Sandbox.create(tools.root());
+        ProcessBuilder pb = new ProcessBuilder(box.wrap(Recorder.command(tools, prog), List.of()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("trace").toFile()))
-                .redirectError(ProcessBuilder.Redirect.PIPE)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .directory(cwd.toFile());
-        pb.environment().remove("KSIM_EXEC");
-        pb.environment().put("KSIM_RT_DIR", rtDir.toString());
+                .redirectError(ProcessBuilder.Redirect.PIPE);
+        Recorder.environment(pb, rtDir, cwd);
         pb.environment().put("KSIM_CAPTURE", "1");
-        Process p = pb.start();
+        Process p;
+        try {
+            p = box.start(pb);
+        } catch (IOException e) {
+            box.close();
+            throw e;
+        }
         CountDownLatch started = new CountDownLatch(1);
         long[] startNs = new long[1];
         StringBuilder errors = new StringBuilder();
@@ -126,8 +130,7 @@ public final class Capture {
                 value = look.apply(Path.of("/proc/" + mainPid(p) + "/root/proc"));
             }
         } finally {
-            p.destroyForcibly();
-            p.waitFor();
+            box.close();
             reader.join(5000);
         }
         String err;

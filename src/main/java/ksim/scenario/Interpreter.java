@@ -67,8 +67,8 @@ final class Interpreter implements Program {
     /** The task's name in the trace. */
     private String name;
     private final ArrayList<Frame> frames;
-    /** Requests made before the scenario's first statement (main's setsid and exec); no trace. */
-    private final ArrayList<UserOp> prologue = new ArrayList<>(0);
+    /** Requests made before the scenario's first statement (main's setsid and exec); no trace. Null for other tasks. */
+    private ArrayList<UserOp> prologue;
     /** The statement whose request is in the kernel, and that request. */
     private Stmt pendingStmt;
     private UserOp pendingOp;
@@ -96,9 +96,10 @@ final class Interpreter implements Program {
         ArrayList<Frame> frames = new ArrayList<>();
         frames.add(new Frame(main.stmts(), 0, End.EXIT_GROUP));
         Interpreter in = new Interpreter(ctx, "main", frames);
+        in.prologue = new ArrayList<>(3);
         in.prologue.add(Sys.of("mount", (k, t) -> t.capable() ? 0 : Errno.EPERM.ret()));
         in.prologue.add(Sys.setsid());
-        ScenarioMemory mem = new ScenarioMemory();
+        ScenarioMemory mem = new ScenarioMemory(ctx.slots);
         mem.bind("main", 1);
         in.mainExec = new Execve("main", new String[] {"main"}, in, mem);
         in.prologue.add(in.mainExec);
@@ -124,7 +125,7 @@ final class Interpreter implements Program {
 
     @Override
     public UserOp next(Task t) {
-        if (!prologue.isEmpty()) {
+        if (prologue != null && !prologue.isEmpty()) {
             return prologue.remove(0);
         }
         for (;;) {
@@ -143,7 +144,13 @@ final class Interpreter implements Program {
                 continue;
             }
             Stmt s = f.stmts.get(f.pc++);
-            UserOp op = issue(t, s);
+            UserOp op;
+            try {
+                op = issue(t, s);
+            } catch (Unbound u) {
+                ctx.error(u.name.pos(), "no task named '" + u.name.name() + "' has been created yet");
+                return null;
+            }
             if (op != null) {
                 pendingStmt = s;
                 pendingOp = op;
@@ -156,7 +163,7 @@ final class Interpreter implements Program {
     private UserOp issue(Task t, Stmt s) {
         switch (s) {
             case Repeat r -> {
-                if (r.count() > 0) {
+                if (r.count() > 0 && !issuesNothing(r.body())) {
                     frames.add(new Frame(r.body().stmts(), r.count() - 1, End.CONTINUE));
                 }
                 return null;
@@ -188,12 +195,26 @@ final class Interpreter implements Program {
         }
     }
 
+    /**
+     * Whether running the block makes no request at all (it holds only repeats of such blocks):
+     * then its repeat is skipped, as a C compiler drops an empty loop, instead of counting a
+     * {@code repeat 100000000000 { }} down here, in one call of next(), without end.
+     */
+    private static boolean issuesNothing(Block b) {
+        for (Stmt s : b.stmts()) {
+            if (!(s instanceof Repeat r) || r.count() > 0 && !issuesNothing(r.body())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private long value(Task t, Arg a) {
         return switch (a) {
             case IntArg i -> i.value();
             case SymbolArg s -> s.value();
             case DurationArg d -> d.ns();
-            case NameArg n -> n.negated() ? -resolve(t, n.name()) : resolve(t, n.name());
+            case NameArg n -> n.negated() ? -resolve(t, n) : resolve(t, n);
             case SetArg set -> 0;
         };
     }
@@ -201,11 +222,35 @@ final class Interpreter implements Program {
     /**
      * A name's value: what the task's memory binds it to (fork and pipe bind names there,
      * so a child sees the values its parent had when it forked), or, for a task this task
-     * never learnt about, that task's PID from the scenario's shared registry.
+     * never learnt about, that task's PID from the scenario's shared registry. A name no task
+     * has had yet is a scenario error ({@link Unbound}), never a PID such as 0.
      */
-    private long resolve(Task t, String n) {
-        Long v = mem(t).get(n);
-        return v != null ? v : ctx.names.pidOf(n, t.activePidNs());
+    private long resolve(Task t, NameArg n) {
+        long v = mem(t).get(n.name());
+        if (v != ScenarioMemory.UNBOUND) {
+            return v;
+        }
+        long pid = ctx.names.pidOf(n.name(), t.activePidNs());
+        if (pid == NameRegistry.NONE) {
+            throw new Unbound(n);
+        }
+        return pid;
+    }
+
+    /** A statement names a task that does not exist yet: the scenario cannot go on (next() stops the run). */
+    private static final class Unbound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient NameArg name;
+
+        Unbound(NameArg name) {
+            super(null, null, false, false);
+            this.name = name;
+        }
+    }
+
+    /** The statement this task's request in flight belongs to (null between statements): where it is blocked. */
+    Stmt pendingStatement() {
+        return pendingStmt;
     }
 
     /** SIG_DFL, SIG_IGN, or catch: a handler that prints "caught SIG". */
@@ -248,8 +293,8 @@ final class Interpreter implements Program {
 
     /** A pipe end's descriptor, as this task's memory holds it; -1 (EBADF) where it never created that pipe. */
     private static int fd(Task t, String end) {
-        Long v = mem(t).get(end);
-        return v == null ? -1 : (int) (long) v;
+        long v = mem(t).get(end);
+        return v == ScenarioMemory.UNBOUND ? -1 : (int) v;
     }
 
     private int intArg(Task t, Call c, int i) {
@@ -317,10 +362,12 @@ final class Interpreter implements Program {
                 return new PipeCalls.PipeCreate();
             }
             case "write" -> {
-                return new PipeCalls.Write(fd(t, ((NameArg) c.args().get(0)).name() + ".w"), value(t, c.args().get(1)));
+                long n = value(t, c.args().get(1));
+                return new PipeCalls.Write(fd(t, ((NameArg) c.args().get(0)).name() + ".w"), UserBuffer.address(n), n);
             }
             case "read" -> {
-                return new PipeCalls.Read(fd(t, ((NameArg) c.args().get(0)).name() + ".r"), value(t, c.args().get(1)));
+                long n = value(t, c.args().get(1));
+                return new PipeCalls.Read(fd(t, ((NameArg) c.args().get(0)).name() + ".r"), UserBuffer.address(n), n);
             }
             case "close" -> {
                 return PipeCalls.close(fd(t, ((NameArg) c.args().get(0)).name()));
@@ -408,7 +455,7 @@ final class Interpreter implements Program {
             if (op == mainExec && ret == 0) {
                 mem(t).bind("main", t.tgidVnr());
                 t.label = "main";
-                ctx.names.register(t, "main");
+                ctx.names.register(t, "main", "main");
                 ctx.main = t;
                 ctx.mainStartNs = ctx.kernel.now();
             } else if (op == startedBy && ret == 0) {
@@ -435,6 +482,9 @@ final class Interpreter implements Program {
         }
         String result = format(t, call, op, ret);
         emit(t, call.text(), result);
+        if (s instanceof Expect x) {
+            ctx.reached.add(x);
+        }
         if (s instanceof Expect x && !(x.approx() != null ? x.approx().accepts(result) : x.expected().equals(result))) {
             ctx.failures.add(ctx.file + ":" + x.pos().line() + ":" + x.pos().col() + ": expect failed: "
                     + call.text() + " = " + result + ", expected " + (x.approx() != null ? x.approx() : x.expected()));
@@ -451,7 +501,7 @@ final class Interpreter implements Program {
             long self = t.pidVnr();
             mem(t).bind(sp.name(), self);
             mem(t).bind(child, self);
-            ctx.names.register(t, child);
+            ctx.names.register(t, child, sp.name());
             frames.add(new Frame(sp.body().stmts(), 0,
                     sp.kind() == SpawnKind.THREAD ? End.THREAD_EXIT : End.EXIT_GROUP));
             return;
@@ -461,7 +511,7 @@ final class Interpreter implements Program {
             return;
         }
         if (op instanceof Clone c && c.child != null) {
-            ctx.names.register(c.child, child);
+            ctx.names.register(c.child, child, sp.name());
         }
         mem(t).bind(sp.name(), ret);
         mem(t).bind(child, ret);

@@ -1,12 +1,11 @@
 package ksim.scenario;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The lexical rules of the scenario language: comments, names ({@code [a-z_][a-z0-9_]*}
  * with an optional {@code .k}, {@code .r} or {@code .w} suffix), upper-case symbols,
  * integers, durations ({@code 20ms}), strings, punctuation and significant newlines.
+ * Tokens are made one at a time as the parser asks for them, so memory holds the syntax
+ * tree, never a list of every token of the file.
  */
 final class Lexer {
     private final String file;
@@ -23,22 +22,12 @@ final class Lexer {
         this.src = src;
     }
 
-    List<Token> tokens() throws ScenarioException {
-        List<Token> out = new ArrayList<>();
-        for (;;) {
-            Token t = next();
-            out.add(t);
-            if (t.kind() == Token.Kind.EOF) {
-                return out;
-            }
-        }
-    }
-
     private ScenarioException error(int l, int c, String msg) {
         return new ScenarioException(file, l, c, msg);
     }
 
-    private Token next() throws ScenarioException {
+    /** The next token; at the end, EOF again and again. */
+    Token next() throws ScenarioException {
         if (pendingResult != null) {
             Token r = pendingResult;
             pendingResult = null;
@@ -112,13 +101,23 @@ final class Lexer {
             case '"' -> { return string(col); }
             default -> { }
         }
-        if (c >= '0' && c <= '9') {
+        if (isDigit(c)) {
             return number(col);
         }
         if (Character.isLetter(c) || c == '_') {
             return word(col);
         }
-        throw error(line, col, "unexpected character '" + c + "'");
+        throw error(line, col, "unexpected character " + show(src.codePointAt(pos)));
+    }
+
+    /** ASCII digits only: Character.isDigit() and Long.parseLong() also take other scripts' digits. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A character as an error message shows it: printable ASCII quoted, anything else as U+XXXX. */
+    private static String show(int cp) {
+        return cp > ' ' && cp < 0x7f ? "'" + (char) cp + "'" : String.format("U+%04X", cp);
     }
 
     private Token punct(Token.Kind kind, int col) {
@@ -141,7 +140,7 @@ final class Lexer {
 
     private Token number(int col) throws ScenarioException {
         int start = pos;
-        while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+        while (pos < src.length() && isDigit(src.charAt(pos))) {
             pos++;
         }
         String digits = src.substring(start, pos);
@@ -206,7 +205,7 @@ final class Lexer {
                 e++;
             }
             String suffix = src.substring(s, e);
-            if (suffix.equals("r") || suffix.equals("w") || (!suffix.isEmpty() && suffix.chars().allMatch(Character::isDigit))) {
+            if (suffix.equals("r") || suffix.equals("w") || (!suffix.isEmpty() && suffix.chars().allMatch(ch -> isDigit((char) ch)))) {
                 pos = e;
                 w = w + "." + suffix;
             } else {

@@ -39,12 +39,4 @@ final class MeasureGroup {
             return null;
         }
     }
-
-    /** {@code cmd} run from a shell that first moves itself into the group (its children follow). */
-    static java.util.List<String> wrap(Path group, java.util.List<String> cmd) {
-        java.util.List<String> w = new java.util.ArrayList<>(java.util.List.of("/bin/sh", "-c",
-                "echo $$ > '" + group.resolve("cgroup.procs") + "' && exec \"$@\"", "sh"));
-        w.addAll(cmd);
-        return w;
-    }
 }

@@ -1,12 +1,11 @@
 package ksim.scenario;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import ksim.scenario.Ast.*;
 import ksim.scenario.Token.Kind;
@@ -18,45 +17,54 @@ import ksim.scenario.Token.Kind;
  * Every error is {@code FILE:LINE:COL: message}.
  */
 public final class Parser {
+    /**
+     * How deep blocks may nest, main's block included. ksim's own walks of the tree are
+     * recursive; this keeps them far from the end of any thread's stack, and the recorder's C
+     * program (one loop per repeat) within compilers' nesting limits (clang's default is 256).
+     */
+    public static final int MAX_DEPTH = 200;
+
     private final String file;
-    private final List<Token> toks;
-    private int i;
+    private final Lexer lexer;
+    /** The next token, not yet taken (the grammar needs one token of look-ahead). */
+    private Token next;
     private int spawnIds;
     private int repeatDepth;
-    /** Declared task and pipe names, and the references to check once all are known. */
-    private final Set<String> taskNames = new HashSet<>();
+    private int depth;
+    /** How many times a statement here can run at most: the product of the repeats around it (saturating). */
+    private long repeatRuns = 1;
+    /** For each task name given inside a repeat, the largest k its NAME.k can reach (each name is declared once). */
+    private final Map<String, Long> maxK = new HashMap<>();
+    /** Declared task names (where each was declared) and pipe names, and the references to check once all are known. */
+    private final Map<String, Token> taskNames = new HashMap<>();
     private final Set<String> pipeNames = new HashSet<>();
     private final List<Object[]> references = new ArrayList<>();
 
-    private Parser(String file, List<Token> toks) {
+    private Parser(String file, Lexer lexer) throws ScenarioException {
         this.file = file;
-        this.toks = toks;
+        this.lexer = lexer;
+        this.next = lexer.next();
     }
 
+    /** Reads (see {@link InputFile}) and parses a scenario file. */
     public static Scenario parseFile(Path path) throws ScenarioException {
-        String src;
-        try {
-            src = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ScenarioException(path.toString(), 0, 0, "cannot read the file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        }
-        return parse(path.toString(), src);
+        return parse(path.toString(), InputFile.read(path));
     }
 
     public static Scenario parse(String file, String src) throws ScenarioException {
-        Parser p = new Parser(file, new Lexer(file, src).tokens());
-        return p.scenario();
+        return new Parser(file, new Lexer(file, src)).scenario();
     }
 
     // ---- helpers ----------------------------------------------------------------------
 
     private Token peek() {
-        return toks.get(i);
+        return next;
     }
 
-    private Token take() {
-        return toks.get(i++);
+    private Token take() throws ScenarioException {
+        Token t = next;
+        next = lexer.next();
+        return t;
     }
 
     private ScenarioException error(Token t, String msg) {
@@ -79,9 +87,9 @@ public final class Parser {
         return new Pos(t.line(), t.col());
     }
 
-    private void skipNewlines() {
+    private void skipNewlines() throws ScenarioException {
         while (peek().kind() == Kind.NEWLINE) {
-            i++;
+            take();
         }
     }
 
@@ -100,7 +108,7 @@ public final class Parser {
         Integer cpus = null, hz = null, pidMax = null;
         Long seed = null;
         String sched = null, title = null;
-        taskNames.add("main");
+        Map<String, Token> headers = new HashMap<>();
         for (;;) {
             skipNewlines();
             Token t = peek();
@@ -114,6 +122,10 @@ public final class Parser {
                 throw error(t, "expected a header line or 'main', found " + t.describe());
             }
             take();
+            Token first = headers.putIfAbsent(t.text(), t);
+            if (first != null) {
+                throw error(t, "'" + t.text() + "' is given twice (first on line " + first.line() + ")");
+            }
             switch (t.text()) {
                 case "cpus" -> cpus = (int) headerInt(t, 1, 4096);
                 case "hz" -> hz = (int) headerInt(t, 100, 1000);
@@ -132,7 +144,7 @@ public final class Parser {
             }
             endOfStatement();
         }
-        take(); // main
+        taskNames.put("main", take());
         Block main = block();
         skipNewlines();
         Token end = peek();
@@ -152,13 +164,17 @@ public final class Parser {
     }
 
     private Block block() throws ScenarioException {
-        expect(Kind.LBRACE, "'{'");
+        Token open = expect(Kind.LBRACE, "'{'");
+        if (++depth > MAX_DEPTH) {
+            throw error(open, "blocks nest more than " + MAX_DEPTH + " deep");
+        }
         List<Stmt> stmts = new ArrayList<>();
         for (;;) {
             skipNewlines();
             Token t = peek();
             if (t.kind() == Kind.RBRACE) {
                 take();
+                depth--;
                 return new Block(List.copyOf(stmts));
             }
             if (t.kind() == Kind.EOF) {
@@ -189,17 +205,23 @@ public final class Parser {
                 take();
                 Token n = expect(Kind.INT, "a count after 'repeat'");
                 repeatDepth++;
+                long outer = repeatRuns;
+                repeatRuns = multiplySaturated(outer, n.value());
                 Block body = block();
+                repeatRuns = outer;
                 repeatDepth--;
                 return new Repeat(n.value(), body, pos(t));
             }
             case "expect" -> {
                 take();
                 Token c = peek();
-                if (c.kind() != Kind.NAME || toks.get(i + 1).kind() != Kind.LPAREN) {
+                if (c.kind() != Kind.NAME) {
                     throw error(c, "expected a call after 'expect'");
                 }
                 take();
+                if (peek().kind() != Kind.LPAREN) {
+                    throw error(c, "expected a call after 'expect'");
+                }
                 Call call = call(c);
                 boolean approx = peek().kind() == Kind.TILDE;
                 if (approx) {
@@ -240,7 +262,12 @@ public final class Parser {
         if (name.text().equals("main")) {
             throw error(name, "'main' is the first task's name; choose another");
         }
-        taskNames.add(name.text());
+        // two tasks of one name would print as one in the trace (a repeat's are NAME.1, NAME.2 …)
+        Token first = taskNames.putIfAbsent(name.text(), name);
+        if (first != null) {
+            throw error(name, "task '" + name.text() + "' is already declared on line " + first.line()
+                    + "; each task needs its own name");
+        }
         Arg flags = null;
         SpawnKind kind = SpawnKind.valueOf(kw.text().toUpperCase());
         if (kind == SpawnKind.CLONE) {
@@ -251,6 +278,9 @@ public final class Parser {
             flags = symbolExpr();
         }
         boolean inRepeat = repeatDepth > 0;
+        if (inRepeat) { // k counts this statement's runs (in a task's memory, which threads share)
+            maxK.put(name.text(), repeatRuns);
+        }
         int id = spawnIds++;
         return new Spawn(kind, name.text(), flags, block(), id, inRepeat, pos(kw));
     }
@@ -446,6 +476,28 @@ public final class Parser {
         }
     }
 
+    /**
+     * NAME.k must be a name some run can give: a statement creating NAME inside repeats runs at
+     * most the product of their counts times, and k counts those runs from 1.
+     */
+    private void checkK(NameArg na, String base, java.math.BigInteger k) throws ScenarioException {
+        Long max = maxK.get(base);
+        if (max == null) {
+            throw error(na.pos(), "no task is ever named '" + na.name() + "': " + base
+                    + " is not created inside a repeat, so there is no " + base + ".k");
+        }
+        if (k.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw error(na.pos(), "no task is ever named '" + na.name() + "': the statement that creates " + base
+                    + " runs at most " + max + (max == 1 ? " time" : " times"));
+        }
+    }
+
+    /** {@code a * b} for {@code a, b >= 0}, Long.MAX_VALUE when it does not fit. */
+    private static long multiplySaturated(long a, long b) {
+        long r = a * b;
+        return Math.multiplyHigh(a, b) != 0 || r < 0 ? Long.MAX_VALUE : r;
+    }
+
     /** Every name used must be declared somewhere in the scenario. */
     private void checkReferences() throws ScenarioException {
         for (Object[] r : references) {
@@ -457,14 +509,18 @@ public final class Parser {
                 base = base.substring(0, dot);
             }
             if (r[1].equals("task")) {
-                if (!taskNames.contains(base)) {
+                if (!taskNames.containsKey(base)) {
                     throw error(na.pos(), "unknown task '" + base + "' (declare it with fork, vfork, thread or clone)");
                 }
                 if (dot >= 0 && !suffix.chars().allMatch(Character::isDigit)) {
                     throw error(na.pos(), "'" + na.name() + "' is a pipe end; a task is NAME or NAME.k");
                 }
-                if (dot >= 0 && Long.parseLong(suffix) < 1) {
-                    throw error(na.pos(), "repeat counts from 1: '" + na.name() + "'");
+                if (dot >= 0) {
+                    java.math.BigInteger k = new java.math.BigInteger(suffix); // any number of digits
+                    if (k.signum() < 1) {
+                        throw error(na.pos(), "repeat counts from 1: '" + na.name() + "'");
+                    }
+                    checkK(na, base, k);
                 }
             } else {
                 if (!pipeNames.contains(base)) {

@@ -75,7 +75,7 @@ public final class ProcGolden {
      * {@code 2s}, {@code 500us}, {@code 1000ns}): nanoseconds, or null when it is not one.
      */
     public static Long parseTime(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,18})(ns|us|ms|s)").matcher(s);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,19})(ns|us|ms|s)").matcher(s);
         if (!m.matches()) {
             return null;
         }
@@ -87,7 +87,7 @@ public final class ProcGolden {
         };
         try {
             return Math.multiplyExact(Long.parseLong(m.group(1)), scale);
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | NumberFormatException e) { // more than 64 bits
             return null;
         }
     }
@@ -199,7 +199,7 @@ public final class ProcGolden {
             }
         }
         if (!sim.keySet().equals(first.files().keySet())) {
-            out.add("ksim lists " + sim.keySet() + ", the real kernel " + first.files().keySet());
+            out.add("got files " + sim.keySet() + ", the golden " + first.files().keySet());
         }
         for (Map.Entry<String, String> e : first.files().entrySet()) {
             String path = e.getKey();
@@ -214,15 +214,15 @@ public final class ProcGolden {
                 others.add(fields(path, c.files().get(path)));
             }
             if (want.size() != got.size()) {
-                out.add(path + ": " + got.size() + " fields, the real kernel has " + want.size()
-                        + "\n  real: " + e.getValue().strip() + "\n  ksim: " + mine.strip());
+                out.add(path + ": got " + got.size() + " fields, the golden has " + want.size()
+                        + "\n  golden: " + e.getValue().strip() + "\n  got:    " + mine.strip());
                 continue;
             }
             for (int i = 0; i < want.size(); i++) {
                 Field w = want.get(i);
                 Field g = got.get(i);
                 if (!w.name().equals(g.name())) {
-                    out.add(path + ": field " + (i + 1) + " is " + g.name() + ", the real kernel has " + w.name());
+                    out.add(path + ": field " + (i + 1) + " is " + g.name() + ", the golden has " + w.name());
                     continue;
                 }
                 boolean varies = false;
@@ -237,8 +237,8 @@ public final class ProcGolden {
                     agree = byShape ? shape(w.value()).equals(shape(g.value())) : w.value().equals(g.value());
                 }
                 if (!agree) {
-                    out.add(path + " " + w.name() + (byShape ? " (shape)" : "") + ": real '" + w.value()
-                            + "', ksim '" + g.value() + "'");
+                    out.add(path + " " + w.name() + (byShape ? " (shape)" : "") + ": golden '" + w.value()
+                            + "', got '" + g.value() + "'");
                 }
             }
         }

@@ -42,13 +42,25 @@ public final class Recorder {
         }
     }
 
-    /** What the real kernel printed: the trace, the program's stderr, and how it ended. */
-    public record Recording(String trace, String errors, boolean expectFailed, boolean timedOut) {
-        /** As {@code ksim run}: 0 when the scenario ran to its end, 1 when an expect failed (or it never ended). */
+    /**
+     * What the real kernel printed: the trace, the program's stderr, and how it ended;
+     * {@code bounded} when the recording ran in a cgroup with pids.max ({@link Sandbox});
+     * {@code scenarioError} when a statement named a task that did not exist, and the run was
+     * stopped there.
+     */
+    public record Recording(String trace, String errors, boolean expectFailed, boolean timedOut, boolean bounded,
+            boolean scenarioError) {
+        /**
+         * As {@code ksim run}: 0 when the scenario ran to its end, 1 when an expect failed (or it
+         * never ended), 2 for a scenario error.
+         */
         public int exitCode() {
-            return expectFailed || timedOut ? 1 : 0;
+            return scenarioError ? 2 : expectFailed || timedOut ? 1 : 0;
         }
     }
+
+    /** How often the recorder looks for a scenario error while the program runs. */
+    private static final long POLL_MS = 20;
 
     /** The C compiler and unshare(1) found, and whether we are root. */
     record Tools(String cc, String unshare, boolean root) {}
@@ -114,6 +126,22 @@ public final class Recorder {
         Path cwd = Files.createTempDirectory("ksim-cwd-");
         Files.setPosixFilePermissions(cwd, PosixFilePermissions.fromString("rwxrwxrwx"));
         return cwd;
+    }
+
+    /**
+     * Why this machine cannot record the goldens as they were recorded (Linux on x86-64, a C
+     * compiler, unshare(1), root: they setuid(), raise limits and use real-time policies), or null.
+     */
+    public static String cannotRecordGoldens() {
+        try {
+            if (!tools(System.getProperty("os.name"), System.getProperty("os.arch"), System.getenv()).root()) {
+                return "the goldens were recorded as root (setuid, raised limits, real-time policies); this is uid "
+                        + effectiveUid();
+            }
+            return null;
+        } catch (Unavailable e) {
+            return e.getMessage();
+        }
     }
 
     /** Linux on x86-64, a C compiler and unshare(1), or why not. */
@@ -216,19 +244,27 @@ public final class Recorder {
             throws Unavailable, IOException, InterruptedException {
         Path out = dir.resolve("trace");
         Path err = dir.resolve("stderr");
-        List<String> cmd = command(tools, prog);
-        ProcessBuilder pb = new ProcessBuilder(group == null ? cmd : MeasureGroup.wrap(group, cmd))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .directory(cwd.toFile());
-        pb.environment().remove("KSIM_EXEC");
-        pb.environment().put("KSIM_RT_DIR", rtDir.toString());
-        Process p = pb.start();
-        boolean timedOut = !p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (timedOut) {
-            p.destroyForcibly();
-            p.waitFor();
+        Path scenarioError = rtDir.resolve("scenario-error");
+        boolean timedOut = false;
+        boolean bounded;
+        Process p;
+        try (Sandbox box = Sandbox.create(tools.root())) {
+            bounded = box.contained();
+            ProcessBuilder pb = new ProcessBuilder(box.wrap(command(tools, prog), group == null ? List.of() : List.of(group)))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
+            environment(pb, rtDir, cwd);
+            p = box.start(pb);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            // a task that found a scenario error has stopped every task it could; what is left
+            // (main asleep, a nested namespace) goes when the sandbox closes
+            while (!p.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+                boolean failed = Files.exists(scenarioError) && Files.size(scenarioError) > 0;
+                timedOut = !failed && System.nanoTime() - deadline >= 0;
+                if (failed || timedOut) {
+                    break;
+                }
+            }
         }
         String errors = Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
         if (!Files.exists(rtDir.resolve("started"))) {
@@ -237,8 +273,16 @@ public final class Recorder {
         }
         Path fails = rtDir.resolve("expect-failures");
         boolean failed = Files.exists(fails) && Files.size(fails) > 0;
+        boolean error = Files.exists(scenarioError) && Files.size(scenarioError) > 0;
         String trace = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-        return new Recording(trace, errors, failed, timedOut);
+        return new Recording(trace, errors, failed, timedOut && !error, bounded, error);
+    }
+
+    /** What every recorded program runs with: no input, the scratch cwd, the runtime's directory. */
+    static void environment(ProcessBuilder pb, Path rtDir, Path cwd) {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).directory(cwd.toFile());
+        pb.environment().remove("KSIM_EXEC");
+        pb.environment().put("KSIM_RT_DIR", rtDir.toString());
     }
 
     static void deleteTree(Path dir) {

@@ -1,5 +1,10 @@
 package ksim.scenario;
 
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,20 +19,55 @@ import ksim.kernel.proc.ProcView;
 public final class ScenarioRunner {
     private ScenarioRunner() {}
 
-    /** Command-line overrides of the scenario's header; null means "as the header says"; modules to load at boot. */
-    public record Options(Long seed, Integer cpus, List<String> modules) {
+    /**
+     * Command-line overrides of the scenario's header; null means "as the header says"; modules
+     * to load at boot; the run's limits.
+     */
+    public record Options(Long seed, Integer cpus, List<String> modules, RunLimits limits) {
         public static final Options NONE = new Options(null, null);
 
         public Options(Long seed, Integer cpus) {
             this(seed, cpus, List.of());
         }
+
+        public Options(Long seed, Integer cpus, List<String> modules) {
+            this(seed, cpus, modules, RunLimits.DEFAULT);
+        }
     }
 
-    /** How the run ended: the kernel (for inspection) and the failed expectations. */
-    public record Outcome(Kernel kernel, List<String> failures) {
-        /** The spec's exit status: 0 when the scenario ran to its end, 1 when an expect failed. */
+    /** A run: the kernel (for inspection), the failed expectations, and how it ended. */
+    public static final class Outcome {
+        private final Ast.Scenario sc;
+        private final RunContext ctx;
+        private final RunLimits limits;
+        private RunEnd end;
+
+        Outcome(Ast.Scenario sc, RunContext ctx, RunLimits limits) {
+            this.sc = sc;
+            this.ctx = ctx;
+            this.limits = limits;
+        }
+
+        public Kernel kernel() {
+            return ctx.kernel;
+        }
+
+        /** The expects that failed, in the order they ran ({@code FILE:LINE:COL: expect failed: …}). */
+        public List<String> failures() {
+            return ctx.failures;
+        }
+
+        /** How the run ended (decided the first time it is asked, once the kernel has stopped). */
+        public RunEnd end() {
+            if (end == null) {
+                end = RunEnd.of(sc, ctx, limits);
+            }
+            return end;
+        }
+
+        /** The spec's exit status, extended: see {@link RunEnd#exitCode}. */
         public int exitCode() {
-            return failures.isEmpty() ? 0 : 1;
+            return end().exitCode(!failures().isEmpty());
         }
     }
 
@@ -62,7 +102,7 @@ public final class ScenarioRunner {
 
     /** Boots a kernel for {@code sc}; the caller runs it (possibly step by step). */
     public static Outcome boot(Ast.Scenario sc, KernelConfig config, Consumer<String> trace) {
-        return boot(sc, config, trace, null);
+        return boot(sc, config, trace, null, RunLimits.DEFAULT);
     }
 
     /**
@@ -70,15 +110,15 @@ public final class ScenarioRunner {
      * into {@code tracer} (as with trace_event= on the kernel command line) unless it is null.
      */
     public static Outcome boot(Ast.Scenario sc, KernelConfig config, Consumer<String> trace,
-            ksim.kernel.trace.Tracer tracer) {
+            ksim.kernel.trace.Tracer tracer, RunLimits limits) {
         Kernel k = new Kernel(config);
         if (tracer != null) {
             k.trace = new ksim.kernel.trace.Tracepoints(k, tracer);
         }
-        RunContext ctx = new RunContext(sc.file(), trace);
+        RunContext ctx = new RunContext(sc, trace);
         ctx.kernel = k;
         k.boot(new InitProgram(Interpreter.forMain(ctx, sc.main())));
-        return new Outcome(k, ctx.failures);
+        return new Outcome(sc, ctx, limits);
     }
 
     /**
@@ -87,7 +127,7 @@ public final class ScenarioRunner {
      * is false when main never reached its block (the view is then the host's).
      */
     public record Inspection(Kernel kernel, ProcView proc, PidNamespace ns, boolean mainStarted,
-            List<String> trace, List<String> failures) {}
+            List<String> trace, List<String> failures, String error) {}
 
     /**
      * Boots {@code sc} and runs it until {@code atNs} after main's block starts: the moment
@@ -99,7 +139,7 @@ public final class ScenarioRunner {
     public static Inspection inspect(Ast.Scenario sc, Options opt, long atNs, boolean host) {
         List<String> trace = new ArrayList<>();
         Kernel k = new Kernel(config(sc, opt));
-        RunContext ctx = new RunContext(sc.file(), trace::add);
+        RunContext ctx = new RunContext(sc, trace::add);
         ctx.kernel = k;
         k.boot(new InitProgram(Interpreter.forMain(ctx, sc.main())));
         // one instant at a time until main starts, so that the clock starts exactly there
@@ -108,10 +148,18 @@ public final class ScenarioRunner {
         }
         boolean started = ctx.main != null;
         if (started) {
-            k.run(ctx.mainStartNs + atNs);
+            k.run(ksim.kernel.time.Ktime.addSafe(ctx.mainStartNs, atNs));
         }
         PidNamespace ns = host || !started ? k.initPidNs : ctx.main.activePidNs();
-        return new Inspection(k, new ProcFs(k, ns), ns, started, trace, ctx.failures);
+        return new Inspection(k, new ProcFs(k, ns), ns, started, trace, ctx.failures, ctx.error);
+    }
+
+    /**
+     * The trace as {@code ksim run} prints it: a line each, UTF-8, through a 64 KiB buffer into
+     * {@code out} (flush it at the end).
+     */
+    public static PrintWriter traceWriter(OutputStream out) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
     }
 
     /** Boots and runs {@code sc} until nothing is left to happen, streaming trace lines to {@code trace}. */
@@ -119,10 +167,19 @@ public final class ScenarioRunner {
         return run(sc, opt, trace, null);
     }
 
-    /** As {@link #run(Ast.Scenario, Options, Consumer)}, traced into {@code tracer} when it is not null. */
+    /**
+     * As {@link #run(Ast.Scenario, Options, Consumer)}, traced into {@code tracer} when it is not
+     * null. The run stops at its limits ({@code opt.limits()}); {@link Outcome#end()} says how it
+     * ended.
+     */
     public static Outcome run(Ast.Scenario sc, Options opt, Consumer<String> trace, ksim.kernel.trace.Tracer tracer) {
-        Outcome o = boot(sc, config(sc, opt), trace, tracer);
-        o.kernel().run();
+        RunLimits limits = opt.limits();
+        Outcome o = boot(sc, config(sc, opt), trace, tracer, limits);
+        Watchdog w = Watchdog.install(o.kernel(), sc.file(), limits);
+        o.kernel().runWithin(limits.maxTimeNs());
+        if (w != null) {
+            w.finish();
+        }
         return o;
     }
 }

@@ -59,6 +59,10 @@
 #ifndef RT_EXECS
 #define RT_EXECS {0} /* the NAMEs of the scenario's execs, NULL-terminated */
 #endif
+#ifndef RT_RLIMITS
+#define RT_RLIMITS {{0, 0}} /* the simulated machine's limits, soft and hard, by RLIMIT_* number */
+#define RT_NRLIMITS 0
+#endif
 
 /* the line main writes on stderr as its block starts, when $KSIM_CAPTURE is set (ksim.scenario.Capture) */
 #define RT_CAPTURE_MARK "ksim-capture: main started"
@@ -132,6 +136,7 @@ struct rt_ent {
 
 struct rt_reg {
     int count, seq;
+    int halted; /* a scenario error stopped the run: no task prints another line (rt_scenario_error) */
     struct rt_ent e[RT_MAXENT];
 };
 
@@ -183,6 +188,18 @@ RT char *rt_ltoa(long v, char *buf)
     do { t[i++] = (char)('0' + u % 10); u /= 10; } while (u);
     char *p = buf;
     if (neg) *p++ = '-';
+    while (i) *p++ = t[--i];
+    *p = 0;
+    return buf;
+}
+
+/** An unsigned number (an rlim_t), in decimal. */
+RT char *rt_ultoa(unsigned long u, char *buf)
+{
+    char t[24];
+    int i = 0;
+    do { t[i++] = (char)('0' + u % 10); u /= 10; } while (u);
+    char *p = buf;
     while (i) *p++ = t[--i];
     *p = 0;
     return buf;
@@ -370,7 +387,7 @@ static inline int rt_name_is(const char *ent, const char *name)
     return strncmp(ent, name, n) == 0 && (ent[n] == 0 || (ent[n] == '.' && !strchr(name, '.')));
 }
 
-/** The PID, in the caller's namespace, of the latest task named NAME (0: none, or not visible). */
+/** The PID, in the caller's namespace, of the latest task named NAME (0: not visible; -1: no task had that name). */
 RT long rt_reg_lookup(const char *name)
 {
     int best = -1;
@@ -380,7 +397,7 @@ RT long rt_reg_lookup(const char *name)
         if (__atomic_load_n(&e->ready, __ATOMIC_ACQUIRE) && e->seq > best && rt_name_is(e->name, name))
             best = e->seq;
     }
-    if (best < 0) return 0;
+    if (best < 0) return -1;
     struct rt_self *me = rt_self();
     return rt_reg_nr(best, me->lvl, me->ino[me->lvl]);
 }
@@ -441,12 +458,27 @@ RT int rt_bound(const char *name, long *val)
     return 0;
 }
 
-/** A task name's value: the task's own binding first, then the shared registry. */
-RT long rt_val(const char *name)
+RT_NORET void rt_scenario_error(const char *msg, size_t n);
+
+/**
+ * A task name's value: the task's own binding first, then the shared registry. A name no task
+ * has had yet is a scenario error at the argument's LINE:COL (ksim.scenario.Interpreter.resolve).
+ */
+RT long rt_val(const char *name, int line, int col)
 {
     long v;
     if (rt_bound(name, &v)) return v;
-    return rt_reg_lookup(name);
+    v = rt_reg_lookup(name);
+    if (v >= 0) return v;
+    char b[RT_LINE], nb[24];
+    size_t n = rt_cat(b, 0, sizeof b - 1, RT_FILE ":");
+    n = rt_cat(b, n, sizeof b - 1, rt_ltoa(line, nb));
+    n = rt_cat(b, n, sizeof b - 1, ":");
+    n = rt_cat(b, n, sizeof b - 1, rt_ltoa(col, nb));
+    n = rt_cat(b, n, sizeof b - 1, ": no task named '");
+    n = rt_cat(b, n, sizeof b - 1, name);
+    n = rt_cat(b, n, sizeof b - 1, "' has been created yet\n");
+    rt_scenario_error(b, n);
 }
 
 /** A pipe end's file descriptor (NAME.r, NAME.w), or -1 when this task has none. */
@@ -460,6 +492,8 @@ RT long rt_fd(const char *name)
 
 RT void rt_line(const char *text, const char *res)
 {
+    if (__atomic_load_n(&rt_reg->halted, __ATOMIC_ACQUIRE))
+        for (;;) rt_sys(SYS_exit_group, 2); /* the run was stopped by a scenario error: the trace ends there */
     char b[RT_LINE];
     size_t n = rt_cat(b, 0, sizeof b - 1, "[");
     n = rt_cat(b, n, sizeof b - 1, rt_self()->me);
@@ -514,6 +548,27 @@ RT int rt_approx_ok(const struct rt_st *s, const char *res)
     if (s->ams && tol < 20) tol = 20;
     long d = got - s->av;
     return (d < 0 ? -d : d) <= tol;
+}
+
+/**
+ * A scenario error found at run time (MSG is "FILE:LINE:COL: message\n"): no task prints
+ * another line, the message goes to stderr and to RT_DIR/scenario-error (the recorder then
+ * stops what is left and exits 2, as ksim run does), and the tasks of this namespace but main
+ * are killed, so that main, finding its children gone, ends the run at once.
+ */
+RT_NORET void rt_scenario_error(const char *msg, size_t n)
+{
+    __atomic_store_n(&rt_reg->halted, 1, __ATOMIC_RELEASE);
+    rt_write_all(2, msg, n);
+    char path[4200];
+    rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, "/scenario-error");
+    long fd = rt_sys(SYS_open, path, O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd >= 0) {
+        rt_write_all((int)fd, msg, n);
+        rt_sys(SYS_close, fd);
+    }
+    rt_sys(SYS_kill, -1, SIGKILL);
+    for (;;) rt_sys(SYS_exit_group, 2);
 }
 
 /** The statement's line with its result; checks an expect. */
@@ -801,9 +856,9 @@ RT int rt_resume(const char *env)
 
 /**
  * main's files, made while it is still root: RT_DIR (a new one when $KSIM_RT_DIR is not
- * set; exec'd images find it there), "started", an "expect-failures" any task may append to,
- * and RT_DIR/exec with a symlink to /proc/thread-self/exe for each exec NAME. Nothing in
- * RT_DIR is written after start-up but expect-failures.
+ * set; exec'd images find it there), "started", the logs "expect-failures" and "scenario-error"
+ * any task may append to, and RT_DIR/exec with a symlink to /proc/thread-self/exe for each exec
+ * NAME. Nothing in RT_DIR is written after start-up but the logs.
  */
 RT void rt_files(void)
 {
@@ -818,11 +873,14 @@ RT void rt_files(void)
     rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, "/started");
     long fd = rt_sys(SYS_open, path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
     if (fd >= 0) rt_sys(SYS_close, fd);
-    rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, "/expect-failures");
-    fd = rt_sys(SYS_open, path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
-    if (fd < 0) rt_die("create expect-failures", fd);
-    rt_sys(SYS_fchmod, fd, 0666); /* whatever the umask: a task may setuid() */
-    rt_sys(SYS_close, fd);
+    static const char *const logs[] = {"/expect-failures", "/scenario-error", 0};
+    for (int i = 0; logs[i]; i++) {
+        rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, logs[i]);
+        fd = rt_sys(SYS_open, path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+        if (fd < 0) rt_die("create RT_DIR's logs", fd);
+        rt_sys(SYS_fchmod, fd, 0666); /* whatever the umask: a task may setuid() */
+        rt_sys(SYS_close, fd);
+    }
     static const char *const execs[] = RT_EXECS;
     if (!execs[0]) return;
     rt_cat(path, rt_cat(path, 0, sizeof path, rt_dir), sizeof path, "/exec");
@@ -836,7 +894,23 @@ RT void rt_files(void)
     }
 }
 
-/** Header "cpus N": pin to CPUs 0..N-1 when this machine lets us use them all. */
+/**
+ * main's resource limits as on the simulated machine (the kernel's INIT_RLIMITS, and
+ * RLIMIT_NPROC and RLIMIT_SIGPENDING at threads-max / 2 of its memory), not as this machine
+ * and the program that started the recorder left them: a trace then never shows the
+ * recording host's memory size or its shell's ulimits. Raising a hard limit needs root in
+ * the initial user namespace; where that fails the host's limit stays.
+ */
+RT void rt_limits(void)
+{
+    static const unsigned long lim[][2] = RT_RLIMITS;
+    for (int r = 0; r < RT_NRLIMITS; r++) {
+        struct rlimit want = {lim[r][0], lim[r][1]};
+        rt_sys(SYS_prlimit64, 0, r, &want, 0);
+    }
+}
+
+/** Pin to CPUs 0..N-1 (the header's cpus, else the simulated default) when this machine lets us use them all. */
 RT void rt_pin(void)
 {
     if (RT_CPUS <= 0 || RT_CPUS > 1024) return;
@@ -878,6 +952,7 @@ RT int rt_start(int argc, char **argv)
     if (rt_sys(SYS_getpid) != 1) rt_die("must run as PID 1 of a new PID namespace (unshare --pid --fork --mount-proc PROG)", 0);
     if (strcmp(argv[0], "main") != 0) {
         rt_clean_signals();
+        rt_limits();
         rt_pin();
         char *a[] = {"main", NULL};
         long r = rt_sys(SYS_execve, "/proc/self/exe", a, environ);
@@ -1005,10 +1080,10 @@ RT void rt_spin(const struct rt_st *s, long ns)
 
 enum { RT_STATE, RT_PPID, RT_COMM, RT_CPUTIME };
 
-RT void rt_look(const struct rt_st *s, const char *name, int what)
+RT void rt_look(const struct rt_st *s, long nr, int what)
 {
     char path[64], buf[2048], nb[24], r[128];
-    long pid = rt_procnr(rt_val(name));
+    long pid = rt_procnr(nr);
     if (pid <= 0) {
         rt_fail(s, -ESRCH);
         return;
@@ -1143,9 +1218,9 @@ RT void rt_getrlimit(const struct rt_st *s, long res)
         return;
     }
     char b[64], nb[24];
-    strcpy(b, rl.rlim_cur == RLIM_INFINITY ? "unlimited" : rt_ltoa((long)rl.rlim_cur, nb));
+    strcpy(b, rl.rlim_cur == RLIM_INFINITY ? "unlimited" : rt_ultoa(rl.rlim_cur, nb));
     strcat(b, " ");
-    strcat(b, rl.rlim_max == RLIM_INFINITY ? "unlimited" : rt_ltoa((long)rl.rlim_max, nb));
+    strcat(b, rl.rlim_max == RLIM_INFINITY ? "unlimited" : rt_ultoa(rl.rlim_max, nb));
     rt_done(s, b);
 }
 
@@ -1245,17 +1320,30 @@ RT void rt_pipe(const struct rt_st *s, const char *name)
     rt_ret_int(s, r);
 }
 
-/** write(NAME, N) / read(NAME, N): N bytes to NAME.w, or from NAME.r, in one call. */
+/* the largest buffer a read or write gets, 32 TiB (ksim.scenario.UserBuffer.MAX) */
+#define RT_MAXBUF (1L << 45)
+/* the most of a read's buffer a pipe can fill: pipe-max-size's default */
+#define RT_PIPE_MAX (1L << 20)
+
+/**
+ * write(NAME, N) / read(NAME, N): N bytes to NAME.w, or from NAME.r, in one call, through an
+ * N-byte buffer (ksim.scenario.UserBuffer). The buffer is address space only: a write's reads
+ * as zeros (untouched anonymous pages: no memory), a read's is writable as far as a pipe can
+ * fill it. For N beyond RT_MAXBUF, or negative, it is one page, which mmap() puts high in user
+ * space: N bytes from there run past its end, and the kernel's access_ok() says EFAULT.
+ */
 RT void rt_pipe_io(const struct rt_st *s, const char *name, long count, int writing)
 {
     char n[RT_NAMELEN + 4];
     rt_cat(n, rt_cat(n, 0, sizeof n, name), sizeof n, writing ? ".w" : ".r");
     long fd = rt_fd(n);
-    long len = count > 0 ? count : 1;
-    long m = rt_sys(SYS_mmap, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    long len = count > 0 && count <= RT_MAXBUF ? count : 1;
+    long m = rt_sys(SYS_mmap, 0, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (m < 0 && m >= -4095) rt_die("mmap a buffer", m);
-    if (writing) memset((void *)m, 'x', (size_t)len);
-    long r = rt_sys(writing ? SYS_write : SYS_read, fd, m, count);
+    long open = writing || len < RT_PIPE_MAX ? len : RT_PIPE_MAX;
+    long r = rt_sys(SYS_mprotect, m, open, writing ? PROT_READ : PROT_READ | PROT_WRITE);
+    if (r < 0) rt_die("mprotect a buffer", r);
+    r = rt_sys(writing ? SYS_write : SYS_read, fd, m, count);
     rt_sys(SYS_munmap, m, len);
     rt_ret_int(s, r);
 }

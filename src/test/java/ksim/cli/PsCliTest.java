@@ -39,6 +39,23 @@ class PsCliTest {
     }
 
     @Test
+    void aMomentAfterTheScenarioEndedIsSaidSoByPsPstreeAndCat() {
+        // inspect/sleeping.ksim is over well before 100 s: its PID namespace has no task left
+        for (String[] args : new String[][] {{"ps"}, {"pstree"}, {"cat", "/proc/1/stat"}}) {
+            String cmd = args[0];
+            java.util.List<String> argv = new java.util.ArrayList<>(List.of(cmd, "inspect/sleeping.ksim", "--at", "100s"));
+            argv.addAll(List.of(args).subList(1, args.length));
+            KsimCli.Result r = ksim(argv.toArray(String[]::new));
+            assertEquals(1, r.code(), cmd);
+            assertEquals("", r.out(), cmd);
+            assertEquals("ksim " + cmd + ": inspect/sleeping.ksim ended before 100s (no task of it is left; --host shows"
+                    + " the rest of the system)\n", r.err(), cmd);
+            argv.add(2, "--host");
+            assertEquals(0, ksim(argv.toArray(String[]::new)).code(), cmd + " --host");
+        }
+    }
+
+    @Test
     void captureTakesToolsOrFilesNotBoth() {
         KsimCli.Result r = ksim("capture", "inspect/sleeping.ksim", "--at", "1ms", "--ps=-ef", "--all");
         assertEquals(2, r.code());

@@ -86,4 +86,22 @@ class RecordDiffCliTest {
                 new SideBySide.Row(' ', "c", "c"), new SideBySide.Row('!', "d", "e"),
                 new SideBySide.Row('>', null, "f")), rows);
     }
+
+    @Test
+    void tasksTooLongForTheTableAreShownLineForLine() {
+        // 5000 x 5000 differing lines would take a 100 MB table (a 16 MiB golden, terabytes)
+        List<String> l = new java.util.ArrayList<>(List.of("same"));
+        List<String> r = new java.util.ArrayList<>(List.of("same"));
+        for (int i = 0; i < 5000; i++) {
+            l.add("l" + i);
+            r.add("r" + i);
+        }
+        l.add("end");
+        r.add("end");
+        List<SideBySide.Row> rows = SideBySide.align(l, r);
+        assertEquals(5002, rows.size());
+        assertEquals(new SideBySide.Row(' ', "same", "same"), rows.get(0));
+        assertEquals(new SideBySide.Row('!', "l0", "r0"), rows.get(1));
+        assertEquals(new SideBySide.Row(' ', "end", "end"), rows.get(5001));
+    }
 }

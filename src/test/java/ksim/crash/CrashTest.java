@@ -79,6 +79,9 @@ class CrashTest {
         assertTrue(full.contains("  sched_class = 0xffffffff"), full);
         assertTrue(full.endsWith("  }\n}\n"), full);
         assertFalse(Crash.execute(k, "task -R nosuch " + pid).ok());
+        // one error, however many tasks were named (PID 0 is one idle task per CPU)
+        assertEquals(new Crash.Result("task: invalid structure member name: nosuch\n", false),
+                Crash.execute(k, "task -R comm,nosuch 1 " + pid + " 0"));
         assertFalse(Crash.execute(k, "bt 99999").ok());
         assertFalse(Crash.execute(k, "kmem -i").ok());
     }

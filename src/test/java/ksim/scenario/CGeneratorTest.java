@@ -104,7 +104,7 @@ class CGeneratorTest {
         assertTrue(c.contains("static const struct rt_st S1 = {\"fork parent\", NULL, 3, 5, 0, 0L, 0, 0};"), c);
         assertTrue(c.contains("rt_fork(&S1, \"parent\", -1, blk_0);"), c);
         assertTrue(c.contains("rt_fork(&S4, \"orphan\", -1, blk_1);"), c);
-        assertTrue(c.contains("rt_wait4(&S2, rt_val(\"parent\"), 0L);"), c);
+        assertTrue(c.contains("rt_wait4(&S2, rt_val(\"parent\", 10, 13), 0L);"), c);
         assertTrue(c.contains("rt_exit(&S5, 0L);"), c);
         assertTrue(c.contains("rt_sleep(&S6, 20000000L);"), c);
         assertTrue(c.contains("rt_ret_pid(&S7, rt_sys(SYS_getppid));"), c);
@@ -116,7 +116,7 @@ class CGeneratorTest {
         String c = CGenerator.generate(Parser.parseFile(Path.of("examples/repeat.ksim")));
         assertTrue(c.contains("for (long r1 = 0; r1 < 3L; r1++) {"), c);
         assertTrue(c.contains("rt_fork(&S1, \"w\", 0, blk_0);"), "inside a repeat: counted as spawn 0\n" + c);
-        assertTrue(c.contains("rt_wait4(&S2, rt_val(\"w.1\"), 0L);"), c);
+        assertTrue(c.contains("rt_wait4(&S2, rt_val(\"w.1\", 9, 13), 0L);"), c);
         assertTrue(c.contains("#define RT_NSPAWN 1"), c);
     }
 
@@ -142,7 +142,7 @@ class CGeneratorTest {
         assertTrue(c.contains("rt_signal(&S1, 10L, RT_CATCH);"), c);
         assertTrue(c.contains("rt_sigprocmask(&S3, 0L, (const long[]){10L, 15L}, 2);"), c);
         assertTrue(c.contains("rt_prctl(&S") && c.contains(", 15L, 0L, \"newname\");"), c);
-        assertTrue(c.contains("-rt_val(\"c\")"), c);
+        assertTrue(c.contains("-rt_val(\"c\", "), c);
         // the expected RESULT, as a C string: quotes and backslashes escaped
         assertTrue(c.contains("{\"getppid()\", \"\\\"0\\\" \\\\ odd\","), c);
         assertTrue(c.contains("rt_exit(&S") && c.contains(", -2147483648L);"), c);

@@ -94,6 +94,18 @@ class ParserTest {
     }
 
     @Test
+    void nameKMayReachTheProductOfTheRepeatsAroundItsSpawn() throws Exception {
+        // threads share their creator's memory, and so its count of w: w.1 … w.6
+        parse("main {\n  repeat 2 {\n    thread t {\n      repeat 3 {\n        fork w {\n        }\n      }\n    }\n  }\n"
+                + "  waitpid(w.6, 0)\n}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(
+                "main {\n  repeat 2 {\n    thread t {\n      repeat 3 {\n        fork w {\n        }\n      }\n    }\n  }\n"
+                + "  waitpid(w.7, 0)\n}\n"));
+        assertEquals("t.ksim:10:11: no task is ever named 'w.7': the statement that creates w runs at most 6 times",
+                e.getMessage());
+    }
+
+    @Test
     void traceTextIsNormalised() throws Exception {
         Scenario sc = parse("main {\n  waitpid(  -1 ,WNOHANG  )\n  kill( 0,SIGKILL)\n}\n");
         assertEquals("waitpid(-1, WNOHANG)", ((Call) sc.main().stmts().get(0)).text());
@@ -136,6 +148,9 @@ class ParserTest {
             main {\\n  pipe(p)\\n  close(p.x)\\n} => t.ksim:3:11: after 'p.' expected a number, r or w
             main {\\n  fork a {\\n  }\\n  state(a.r)\\n} => t.ksim:4:9: 'a.r' is a pipe end; a task is NAME or NAME.k
             main {\\n  fork a {\\n  }\\n  state(a.0)\\n} => t.ksim:4:9: repeat counts from 1: 'a.0'
+            main {\\n  repeat 2 {\\n    fork w {\\n    }\\n  }\\n  kill(w.3, SIGKILL)\\n} => t.ksim:6:8: no task is ever named 'w.3': the statement that creates w runs at most 2 times
+            main {\\n  repeat 2 {\\n    fork w {\\n    }\\n  }\\n  state(w.99999999999999999999)\\n} => t.ksim:6:9: no task is ever named 'w.99999999999999999999': the statement that creates w runs at most 2 times
+            main {\\n  fork a {\\n  }\\n  state(a.1)\\n} => t.ksim:4:9: no task is ever named 'a.1': a is not created inside a repeat, so there is no a.k
             main {\\n  fork main {\\n  }\\n} => t.ksim:2:8: 'main' is the first task's name; choose another
             main {\\n  fork w.1 {\\n  }\\n} => t.ksim:2:8: 'w.1' is a reference; a new name has no '.' suffix
             main {\\n  fork {\\n  }\\n} => t.ksim:2:8: expected a task name after 'fork', found '{'
@@ -171,9 +186,83 @@ class ParserTest {
             { } => t.ksim:1:1: expected a header line or 'main', found '{'
             main {\\n  kill(1, 99999999999999999999)\\n} => t.ksim:2:11: integer 99999999999999999999 is too large
             main {\\n  getpid() @\\n} => t.ksim:2:12: unexpected character '@'
+            main {\\n  getpid() é\\n} => t.ksim:2:12: names and symbols are ASCII: 'é'
+            main {\\n  getpid() ☃\\n} => t.ksim:2:12: unexpected character U+2603
+            main {\\n  sleep(1٣ms)\\n} => t.ksim:2:10: unknown duration unit '٣ms' (use ns, us, ms or s)
+            main {\\n  fork a {\\n  }\\n  fork a {\\n  }\\n} => t.ksim:4:8: task 'a' is already declared on line 2; each task needs its own name
+            main {\\n  fork a {\\n    thread a {\\n    }\\n  }\\n} => t.ksim:3:12: task 'a' is already declared on line 2; each task needs its own name
+            main {\\n  repeat 2 {\\n    fork a {\\n    }\\n  }\\n  repeat 2 {\\n    fork a {\\n    }\\n  }\\n} => t.ksim:7:10: task 'a' is already declared on line 3; each task needs its own name
+            cpus 2\\ncpus 2\\nmain {\\n} => t.ksim:2:1: 'cpus' is given twice (first on line 1)
+            title "a"\\nhz 100\\ntitle "b"\\nmain {\\n} => t.ksim:3:1: 'title' is given twice (first on line 1)
+            main {\\n  fork a {\\n  }\\n  state(a.000)\\n} => t.ksim:4:9: repeat counts from 1: 'a.000'
+            main {\\n  expect cputime(main) ~ 99999999999999999999 ms\\n} => t.ksim:2:26: expected a number, 'N ms', and optionally 'within P%' after '~'
+            main {\\n  expect cputime(main) ~ 10 ms within 99999999999%\\n} => t.ksim:2:26: expected a number, 'N ms', and optionally 'within P%' after '~'
+            main {\\n  expect getpid {\\n} => t.ksim:2:10: expected a call after 'expect'
             """)
     void errorsNameFileLineAndColumn(String src, String message) {
         ScenarioException e = assertThrows(ScenarioException.class, () -> parse(src.replace("\\n", "\n")));
         assertEquals(message, e.getMessage());
+    }
+
+    /** main { then depth - 1 nested blocks opened by {@code opener} (its %d the level), a call, and every brace closed. */
+    static String nested(String opener, int depth) {
+        StringBuilder b = new StringBuilder("main {\n");
+        for (int d = 1; d < depth; d++) {
+            b.append(opener.formatted(d)).append(" {\n");
+        }
+        b.append("getpid()\n");
+        return b.append("}\n".repeat(depth)).toString();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"repeat 1, 10", "fork t%d, 11", "vfork t%d, 12", "thread t%d, 13", "clone t%d 0, 14", "exec p%d, 11"})
+    void blocksNestAtMost200Deep(String opener, int col) throws Exception {
+        Scenario sc = parse(nested(opener, Parser.MAX_DEPTH));
+        assertEquals(1, sc.main().stmts().size());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(nested(opener, Parser.MAX_DEPTH + 1)));
+        assertEquals("t.ksim:201:" + col + ": blocks nest more than 200 deep", e.getMessage());
+        // far deeper than any stack: the same one line, from where the limit was passed
+        e = assertThrows(ScenarioException.class, () -> parse(nested(opener, 100_000)));
+        assertEquals("t.ksim:201:" + col + ": blocks nest more than 200 deep", e.getMessage());
+    }
+
+    @Test
+    void theDeepestScenarioRunsAndBecomesC() throws Exception {
+        Scenario sc = parse(nested("repeat 1", Parser.MAX_DEPTH));
+        assertEquals("[main] getpid() = main\n", Runs.run(sc, null).trace());
+        assertTrue(CGenerator.generate(sc).contains("for (long r199 = 0; r199 < 1L; r199++) {"));
+        assertTrue(Approx.of(sc).isEmpty());
+        sc = parse(nested("fork t%d", Parser.MAX_DEPTH));
+        assertTrue(CGenerator.generate(sc).contains("static void blk_198(void)"));
+    }
+
+    @Test
+    void anEmptyRepeatEndsAtOnceWhateverItsCount() throws Exception {
+        // as a C compiler drops the loop: nothing in it is ever asked of the kernel
+        String src = "main {\n  repeat 9223372036854775807 {\n    repeat 100000000000 {\n    }\n    repeat 5 {\n"
+                + "      repeat 0 {\n        getpid()\n      }\n    }\n  }\n  getppid()\n}\n";
+        assertEquals("[main] getppid() = 0\n", Runs.run("t.ksim", src).trace());
+    }
+
+    @Test
+    void controlCharactersAndHugeWordsMakeOneShortLine() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse("main {\n  \0\n}\n"));
+        assertEquals("t.ksim:2:3: unexpected character U+0000", e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> parse("main {\n  \u001b[2J\n}\n"));
+        assertEquals("t.ksim:2:3: unexpected character U+001B", e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> parse("main {\n  " + "x".repeat(1 << 20) + "\n}\n"));
+        assertTrue(e.getMessage().startsWith("t.ksim:2:3: unknown statement 'xxx"), e.getMessage());
+        assertTrue(e.getMessage().length() < 400 && e.getMessage().contains("…"), e.getMessage());
+    }
+
+    @Test
+    void aNameInARepeatIsNoDuplicate() throws Exception {
+        Scenario sc = parse("main {\n  repeat 3 {\n    fork w {\n    }\n  }\n  waitpid(w.3, 0)\n}\n");
+        assertEquals("waitpid(w.3, 0)", ((Call) sc.main().stmts().get(1)).text());
+        // a k no run can reach, of any number of digits, is one error
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(
+                "main {\n  repeat 3 {\n    fork w {\n    }\n  }\n  waitpid(w.99999999999999999999, 0)\n}\n"));
+        assertEquals("t.ksim:6:11: no task is ever named 'w.99999999999999999999': the statement that creates w"
+                + " runs at most 3 times", e.getMessage());
     }
 }

@@ -93,36 +93,4 @@ class ProcGoldenTest {
                 (path, field) -> known(name, path, field));
         assertTrue(diff.isEmpty(), ksim + " differs from the real kernel:\n" + String.join("\n", diff));
     }
-
-    /**
-     * Where the real kernel can be run here, a fresh capture agrees with the golden by the same
-     * rules (nothing is known to differ between two real runs): the golden's exact fields are
-     * really the scenario's, not one run's. A busy machine gets three tries, as the recorder's test.
-     */
-    @Tag("host")
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scenarios")
-    void aFreshCaptureAgreesWithTheGolden(Path ksim) throws Exception {
-        RecorderTest.assumeRecordingPossible();
-        List<ProcGolden.Capture> real = ProcGolden.parse(Files.readString(golden(ksim), StandardCharsets.ISO_8859_1));
-        long at = ProcGolden.parseTime(ProcGolden.at(real.get(0)));
-        Ast.Scenario sc = Parser.parseFile(ksim);
-        String report = "";
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            Capture.Result<Map<String, String>> r = Capture.capture(sc, at, v -> {
-                Map<String, String> files = new LinkedHashMap<>();
-                for (String p : ProcDump.allTaskPaths(v)) {
-                    files.put(p, v.read(p));
-                }
-                return files;
-            }, java.time.Duration.ofSeconds(30));
-            assertTrue(r.started(), ksim + ": main never started\n" + r.errors());
-            List<String> diff = ProcGolden.differences(real, r.value(), (path, field) -> false);
-            if (diff.isEmpty()) {
-                return;
-            }
-            report += "\nattempt " + attempt + ":\n" + String.join("\n", diff);
-        }
-        throw new AssertionError(ksim + ": no capture agreed with the golden" + report);
-    }
 }

@@ -93,45 +93,4 @@ class InspectToolsTest {
                 (command, column) -> known(name, command, column));
         assertTrue(diff.isEmpty(), ksim + " differs from the real tools:\n" + String.join("\n", diff));
     }
-
-    /**
-     * Where the real kernel and tools can run here, a fresh capture agrees with the golden by
-     * the same rules (nothing known to differ between two real runs): the golden's exact
-     * columns are the scenario's, not one run's. A busy machine gets three tries.
-     */
-    @Tag("host")
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scenarios")
-    void aFreshCaptureAgreesWithTheGolden(Path ksim) throws Exception {
-        ToolCheck.assumeRealTools();
-        List<ProcGolden.Capture> real = captures(ksim);
-        long at = ProcGolden.parseTime(ProcGolden.at(real.get(0)));
-        List<List<String>> commands = new ArrayList<>();
-        for (String c : real.get(0).files().keySet()) {
-            commands.add(List.of(c.split(" ")));
-        }
-        Ast.Scenario sc = Parser.parseFile(ksim);
-        String report = "";
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            Capture.Result<List<ToolCapture.Output>> r;
-            try {
-                r = ToolCapture.capture(sc, at, commands, Duration.ofSeconds(30));
-            } catch (Recorder.Unavailable e) {
-                Assumptions.abort(e.getMessage());
-                return;
-            }
-            assertTrue(r.started(), ksim + ": main never started\n" + r.errors());
-            Map<String, String> fresh = new LinkedHashMap<>();
-            for (ToolCapture.Output o : r.value()) {
-                assertTrue(o.error() == null, o.error());
-                fresh.put(o.commandLine(), o.text());
-            }
-            List<String> diff = ToolGolden.differences(real, fresh, (command, column) -> false);
-            if (diff.isEmpty()) {
-                return;
-            }
-            report += "\nattempt " + attempt + ":\n" + String.join("\n", diff);
-        }
-        throw new AssertionError(ksim + ": no capture agreed with the golden" + report);
-    }
 }

@@ -166,6 +166,8 @@ public final class Exit {
         if (autoreap) {
             tsk.exitState = TaskState.EXIT_DEAD;
             dead.add(tsk);
+        } else if (tsk.isGroupLeader()) { // a zombie on its parent's children list
+            tsk.realParent.mayHaveZombieChildren = true;
         }
         if (tsk.signal.notifyCount < 0 && tsk.signal.groupExecTask != null) {
             k.sched.wakeUpProcess(tsk.signal.groupExecTask);
@@ -198,6 +200,7 @@ public final class Exit {
                 reparentLeader(k, father, p, dead);
             }
         }
+        reaper.mayHaveZombieChildren |= father.mayHaveZombieChildren;
         father.children.spliceTailInto(reaper.children);
     }
 

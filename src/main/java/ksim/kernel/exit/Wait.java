@@ -233,10 +233,31 @@ public final class Wait {
 
     /** do_wait_thread(): the children of one thread, oldest first. */
     private static long doWaitThread(Kernel k, Task tsk, WaitOpts wo) {
+        if (!tsk.mayHaveZombieChildren && (wo.flags & (WUNTRACED | WCONTINUED)) == 0) {
+            return noZombieToWaitFor(wo, tsk);
+        }
+        boolean zombies = false;
         for (Task p : tsk.children) {
+            zombies |= p.exitState == TaskState.EXIT_ZOMBIE;
             long ret = waitConsiderTask(k, wo, p);
             if (ret != 0) {
                 return ret;
+            }
+        }
+        tsk.mayHaveZombieChildren = zombies;
+        return 0;
+    }
+
+    /**
+     * The walk over children among which there is no zombie, and which are asked for no stop
+     * or continue: wait_consider_task() returns 0 for each, and only notes (notask_error = 0)
+     * that an eligible child is alive. Finding the first such child is enough.
+     */
+    private static long noZombieToWaitFor(WaitOpts wo, Task tsk) {
+        for (Task p : tsk.children) {
+            if (p.exitState != TaskState.EXIT_DEAD && eligibleChild(wo, p)) {
+                wo.notaskError = 0;
+                break;
             }
         }
         return 0;

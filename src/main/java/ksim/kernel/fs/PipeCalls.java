@@ -8,6 +8,7 @@ import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskState;
+import ksim.kernel.task.Uaccess;
 
 /** pipe(2), read(2), write(2) and close(2) on pipes: fs/pipe.c and fs/open.c. */
 public final class PipeCalls {
@@ -38,15 +39,24 @@ public final class PipeCalls {
         return ksim.kernel.sys.Sys.of("close", (k, t) -> t.files.close(k, fd) ? 0 : Errno.EBADF.ret());
     }
 
+    /** MAX_RW_COUNT (include/linux/fs.h): the most one read or write moves, INT_MAX rounded down to a page. */
+    public static final long MAX_RW_COUNT = Integer.MAX_VALUE & ~4095L;
+
     /** pipe_read(): bytes if there are any, 0 at end of file (no writer left), else sleep. */
     public static final class Read extends Syscall {
         private final int fd;
+        private final long buf;
+        /** The count as passed (a negative one is a size_t that large), and as the call moves it: at most MAX_RW_COUNT. */
+        private final long userCount;
         private final long count;
         private WaitQueueEntry wait;
 
-        public Read(int fd, long count) {
+        /** read(fd, buf, count): {@code buf} is the buffer's user address. */
+        public Read(int fd, long buf, long count) {
             this.fd = fd;
-            this.count = count;
+            this.buf = buf;
+            this.userCount = count;
+            this.count = Math.min(count, MAX_RW_COUNT);
         }
 
         @Override
@@ -59,6 +69,9 @@ public final class PipeCalls {
             File f = current.files.get(fd);
             if (f == null || f.writeEnd) {
                 return Errno.EBADF.ret();
+            }
+            if (!Uaccess.accessOk(buf, userCount)) { // vfs_read()/vfs_write(): the buffer must lie in user space
+                return Errno.EFAULT.ret();
             }
             if (count == 0) {
                 return 0;
@@ -103,13 +116,19 @@ public final class PipeCalls {
      */
     public static final class Write extends Syscall {
         private final int fd;
+        private final long buf;
+        /** The count as passed (a negative one is a size_t that large), and as the call moves it: at most MAX_RW_COUNT. */
+        private final long userCount;
         private final long count;
         private long written;
         private WaitQueueEntry wait;
 
-        public Write(int fd, long count) {
+        /** write(fd, buf, count): {@code buf} is the buffer's user address. */
+        public Write(int fd, long buf, long count) {
             this.fd = fd;
-            this.count = count;
+            this.buf = buf;
+            this.userCount = count;
+            this.count = Math.min(count, MAX_RW_COUNT);
         }
 
         @Override
@@ -122,6 +141,9 @@ public final class PipeCalls {
             File f = current.files.get(fd);
             if (f == null || !f.writeEnd) {
                 return Errno.EBADF.ret();
+            }
+            if (!Uaccess.accessOk(buf, userCount)) { // vfs_read()/vfs_write(): the buffer must lie in user space
+                return Errno.EFAULT.ret();
             }
             if (count == 0) {
                 return 0;

@@ -25,9 +25,8 @@ final class CfsRq {
     long avgLoad;
     private long seq;
     private final boolean byDeadline;
-    /** The tree's smallest vruntime, valid until the tree changes (queued entities' vruntimes never change in it). */
-    private long treeMin;
-    private boolean treeMinValid;
+    /** The tree's entities in the order they were queued (ascending seq): the oldest first, the newest last. */
+    private SchedEntity queuedFirst, queuedLast;
 
     CfsRq(boolean byDeadline) {
         this.byDeadline = byDeadline;
@@ -48,7 +47,13 @@ final class CfsRq {
         }
         se.inTree = true;
         timeline.add(se);
-        treeMinValid = false;
+        se.queuedPrev = queuedLast;
+        if (queuedLast != null) {
+            queuedLast.queuedNext = se;
+        } else {
+            queuedFirst = se;
+        }
+        queuedLast = se;
         avgVruntime += key(se) * se.weight;
         avgLoad += se.weight;
     }
@@ -61,9 +66,24 @@ final class CfsRq {
         }
         timeline.remove(se);
         se.inTree = false;
-        treeMinValid = false;
+        if (se.queuedPrev != null) {
+            se.queuedPrev.queuedNext = se.queuedNext;
+        } else {
+            queuedFirst = se.queuedNext;
+        }
+        if (se.queuedNext != null) {
+            se.queuedNext.queuedPrev = se.queuedPrev;
+        } else {
+            queuedLast = se.queuedPrev;
+        }
+        se.queuedPrev = se.queuedNext = null;
         avgVruntime -= key(se) * se.weight;
         avgLoad -= se.weight;
+    }
+
+    /** The queued entities' tasks, the longest queued first (not curr, which is out of the tree). */
+    Iterable<Task> queued() {
+        return () -> RbTree.walk(queuedFirst, se -> se.queuedNext);
     }
 
     Task first() {
@@ -118,27 +138,11 @@ final class CfsRq {
         }
     }
 
-    /** The smallest vruntime in the tree (the kernel's augmented min_vruntime of the root). */
+    /**
+     * The smallest vruntime in the tree: the leftmost entity's under CFS (ordered by
+     * vruntime), the root's augmented min_vruntime under EEVDF (ordered by deadline).
+     */
     private long treeMinVruntime() {
-        if (!treeMinValid) {
-            treeMin = scanTreeMinVruntime();
-            treeMinValid = true;
-        }
-        return treeMin;
-    }
-
-    private long scanTreeMinVruntime() {
-        if (!byDeadline || timeline.size() == 1) {
-            return timeline.first().se.vruntime;
-        }
-        long min = 0;
-        boolean first = true;
-        for (Task t : timeline) {
-            if (first || t.se.vruntime - min < 0) {
-                min = t.se.vruntime;
-                first = false;
-            }
-        }
-        return min;
+        return byDeadline ? timeline.minVruntime() : timeline.first().se.vruntime;
     }
 }

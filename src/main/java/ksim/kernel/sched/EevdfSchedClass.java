@@ -80,12 +80,7 @@ final class EevdfSchedClass extends FairSchedClass {
         if (first != null && cfs.eligible(first.se.vruntime)) { // the leftmost, if eligible
             best = first;
         } else if (first != null) {
-            for (Task t : cfs.timeline) { // by deadline: the first eligible one
-                if (cfs.eligible(t.se.vruntime)) {
-                    best = t;
-                    break;
-                }
-            }
+            best = cfs.timeline.firstWith(cfs::eligible); // by deadline: the first eligible one
         }
         if (best == null || (curr != null && curr.se.deadline - best.se.deadline < 0)) {
             best = curr;

@@ -1,7 +1,5 @@
 package ksim.kernel.sched;
 
-import java.util.ArrayList;
-import java.util.List;
 import ksim.kernel.task.Task;
 
 /**
@@ -198,15 +196,10 @@ abstract class FairSchedClass extends SchedClass {
         return rq.cfs.nrRunning;
     }
 
-    /** The queued (not running) fair tasks, most recently queued last; balancing looks from the end. */
+    /** The queued (not running) fair tasks, the longest queued first, most recently queued last. */
     @Override
     Iterable<Task> queuedTasks(RunQueue rq) {
-        List<Task> l = new ArrayList<>(rq.cfs.timeline.size());
-        for (Task t : rq.cfs.timeline) {
-            l.add(t);
-        }
-        l.sort((a, b) -> Long.compare(a.se.seq, b.se.seq));
-        return l;
+        return rq.cfs.queued();
     }
 
     /**

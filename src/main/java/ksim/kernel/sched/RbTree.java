@@ -2,6 +2,7 @@ package ksim.kernel.sched;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.UnaryOperator;
 import ksim.kernel.task.Task;
 
 /**
@@ -10,6 +11,10 @@ import ksim.kernel.task.Task;
  * allocates nothing. Entities are ordered by deadline (EEVDF) or vruntime (CFS), compared as
  * the kernel's entity_before() does (wrap-safe); equal keys go to the right, after the ones
  * already there. The algorithms are the textbook ones (CLRS), with a sentinel for the leaves.
+ * Each node also holds the smallest vruntime of its subtree, kept up to date through
+ * insertions, erasures and rotations as the kernel's augmented tree keeps se->min_vruntime
+ * (RB_DECLARE_CALLBACKS(min_vruntime_cb)): EEVDF finds the tree's smallest vruntime and its
+ * first eligible entity in O(log n).
  */
 final class RbTree implements Iterable<Task> {
     private final boolean byDeadline;
@@ -34,6 +39,53 @@ final class RbTree implements Iterable<Task> {
     /** rb_first_cached(). */
     Task first() {
         return leftmost == null ? null : leftmost.task;
+    }
+
+    /** The smallest vruntime in the tree (the root's min_vruntime); the tree must not be empty. */
+    long minVruntime() {
+        return root.minVruntime;
+    }
+
+    /**
+     * The first entity in key order whose vruntime passes {@code eligible}, or null:
+     * __pick_eevdf()'s descent, which skips every subtree whose min_vruntime fails. It needs a
+     * test that every vruntime before one that passes passes too, as vruntime_eligible() is.
+     */
+    Task firstWith(java.util.function.LongPredicate eligible) {
+        SchedEntity n = root;
+        while (n != nil) {
+            if (n.rbLeft != nil && eligible.test(n.rbLeft.minVruntime)) {
+                n = n.rbLeft;
+            } else if (eligible.test(n.vruntime)) {
+                return n.task;
+            } else {
+                n = n.rbRight;
+            }
+        }
+        return null;
+    }
+
+    /** min_vruntime_update(): {@code n}'s own vruntime or its children's subtree minimum, wrap-safe. */
+    private void updateMin(SchedEntity n) {
+        n.minVruntime = subtreeMin(n);
+    }
+
+    private long subtreeMin(SchedEntity n) {
+        long min = n.vruntime;
+        if (n.rbLeft != nil && n.rbLeft.minVruntime - min < 0) {
+            min = n.rbLeft.minVruntime;
+        }
+        if (n.rbRight != nil && n.rbRight.minVruntime - min < 0) {
+            min = n.rbRight.minVruntime;
+        }
+        return min;
+    }
+
+    /** min_vruntime_cb_propagate(): {@code n} and every ancestor, after n's subtree changed. */
+    private void propagateMin(SchedEntity n) {
+        for (; n != nil; n = n.rbParent) {
+            updateMin(n);
+        }
     }
 
     /** entity_before(a, b), ties broken by insertion order so equal keys keep theirs. */
@@ -61,6 +113,7 @@ final class RbTree implements Iterable<Task> {
         z.rbLeft = nil;
         z.rbRight = nil;
         z.rbRed = true;
+        propagateMin(z);
         insertFixup(z);
         if (leftmost == null || less(z, leftmost)) {
             leftmost = z;
@@ -76,16 +129,20 @@ final class RbTree implements Iterable<Task> {
         SchedEntity y = z;
         boolean yWasRed = y.rbRed;
         SchedEntity x;
+        SchedEntity changed; // the lowest node whose subtree lost or gained an entity
         if (z.rbLeft == nil) {
             x = z.rbRight;
+            changed = z.rbParent;
             transplant(z, z.rbRight);
         } else if (z.rbRight == nil) {
             x = z.rbLeft;
+            changed = z.rbParent;
             transplant(z, z.rbLeft);
         } else {
             y = minimum(z.rbRight);
             yWasRed = y.rbRed;
             x = y.rbRight;
+            changed = y.rbParent == z ? y : y.rbParent;
             if (y.rbParent == z) {
                 x.rbParent = y;
             } else {
@@ -98,6 +155,7 @@ final class RbTree implements Iterable<Task> {
             y.rbLeft.rbParent = y;
             y.rbRed = z.rbRed;
         }
+        propagateMin(changed);
         if (!yWasRed) {
             deleteFixup(x);
         }
@@ -228,6 +286,8 @@ final class RbTree implements Iterable<Task> {
         }
         y.rbLeft = x;
         x.rbParent = y;
+        y.minVruntime = x.minVruntime; // min_vruntime_cb_rotate(): y now holds x's old subtree
+        updateMin(x);
     }
 
     private void rotateRight(SchedEntity x) {
@@ -246,6 +306,8 @@ final class RbTree implements Iterable<Task> {
         }
         y.rbRight = x;
         x.rbParent = y;
+        y.minVruntime = x.minVruntime;
+        updateMin(x);
     }
 
     private SchedEntity minimum(SchedEntity x) {
@@ -271,21 +333,26 @@ final class RbTree implements Iterable<Task> {
     /** In key order (rb_first_cached(), then rb_next()). */
     @Override
     public Iterator<Task> iterator() {
+        return walk(leftmost, this::successor);
+    }
+
+    /** The tasks of the entities from {@code first} on, each entity's {@code next} coming after it (null ends). */
+    static Iterator<Task> walk(SchedEntity first, UnaryOperator<SchedEntity> next) {
         return new Iterator<>() {
-            private SchedEntity next = leftmost;
+            private SchedEntity at = first;
 
             @Override
             public boolean hasNext() {
-                return next != null;
+                return at != null;
             }
 
             @Override
             public Task next() {
-                if (next == null) {
+                if (at == null) {
                     throw new NoSuchElementException();
                 }
-                SchedEntity n = next;
-                next = successor(n);
+                SchedEntity n = at;
+                at = next.apply(n);
                 return n.task;
             }
         };
@@ -304,7 +371,14 @@ final class RbTree implements Iterable<Task> {
         if (bad == null && size > 0 && leftmost != minimum(root)) {
             bad = "stale leftmost";
         }
+        if (bad == null && staleMin(root)) {
+            bad = "a stale subtree min_vruntime";
+        }
         return bad;
+    }
+
+    private boolean staleMin(SchedEntity n) {
+        return n != nil && (n.minVruntime != subtreeMin(n) || staleMin(n.rbLeft) || staleMin(n.rbRight));
     }
 
     private int blackHeight(SchedEntity n, int[] count) {

@@ -11,6 +11,10 @@ public final class SchedEntity {
     /** run_node: this entity's node in its cfs_rq's red-black tree. */
     SchedEntity rbLeft, rbRight, rbParent;
     boolean rbRed;
+    /** min_vruntime: the smallest vruntime in this entity's subtree of the tree (the augmented value). */
+    long minVruntime;
+    /** The entities before and after this one in its cfs_rq's queue order (CfsRq.queued). */
+    SchedEntity queuedPrev, queuedNext;
 
     public SchedEntity(ksim.kernel.task.Task task) {
         this.task = task;

@@ -7,6 +7,7 @@ import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskState;
 import ksim.kernel.time.Event;
+import ksim.kernel.time.Ktime;
 
 /**
  * nanosleep(2): kernel/time/hrtimer.c do_nanosleep() with an hrtimer_sleeper. The timer
@@ -57,7 +58,8 @@ public final class Nanosleep extends Syscall {
         }
         if (timer == null) {
             timer = new Sleeper(k, current);
-            expires = k.now() + ns + TIMER_SLACK_NS;
+            // hrtimer_start_range_ns(): ktime_add_safe() twice, so a sleep of ~292 years ends at KTIME_MAX
+            expires = Ktime.addSafe(Ktime.addSafe(k.now(), ns), TIMER_SLACK_NS);
         }
         if (timer.task == null) {
             return 0;

@@ -51,8 +51,11 @@ public final class Prctl extends Syscall {
     public long run(Kernel k, Task me) {
         switch (option) {
             case PR_SET_NAME -> {
-                if (k.trace != null) k.trace.taskRename(me, name == null ? "" : name);
-                Execve.setTaskComm(me, name == null ? "" : name);
+                if (name == null) { // a number where a string's address belongs: strncpy_from_user() faults
+                    return Errno.EFAULT.ret();
+                }
+                if (k.trace != null) k.trace.taskRename(me, name);
+                Execve.setTaskComm(me, name);
                 return 0;
             }
             case PR_GET_NAME -> {

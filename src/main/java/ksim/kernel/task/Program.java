@@ -7,7 +7,10 @@ package ksim.kernel.task;
  * CLONE_VM threads share it and fork copies it.
  */
 public interface Program {
-    /** The next request; called on return to user mode. */
+    /**
+     * The next request; called on return to user mode. Null only after the program has
+     * stopped the machine ({@code Kernel.stop}: it cannot go on, a scenario error).
+     */
     UserOp next(Task current);
 
     /** The result of {@code op}, which this program asked for: the syscall's return value, 0 for a spin. */

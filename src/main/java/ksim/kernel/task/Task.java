@@ -39,6 +39,13 @@ public final class Task {
     public Task realParent;
     public Task parent;
     public final ListHead<Task> children = ListHead.head();
+    /**
+     * ksim's own, not Linux's: false only when no task on {@link #children} is a zombie, so that
+     * do_wait_thread() need not walk a list of thousands of live children to find none (Linux
+     * walks it; the result is the same). Set whenever a zombie stays on or joins the list,
+     * cleared by a walk of the whole list that met no zombie.
+     */
+    public boolean mayHaveZombieChildren;
     public final ListHead<Task> sibling = new ListHead<>(this);
     /** thread_node on signal->thread_head. */
     public final ListHead<Task> threadNode = new ListHead<>(this);

@@ -50,6 +50,48 @@ class RbTreeTest {
         }
     }
 
+    /**
+     * EEVDF's tree is ordered by deadline but asked for the smallest vruntime and for the first
+     * entity (by deadline) whose vruntime is at most a bound: both against a walk in key order.
+     */
+    @Test
+    void subtreeMinVruntimeAnswersLikeAWalk() {
+        Random rnd = new Random(7);
+        RbTree tree = new RbTree(true);
+        List<Task> in = new ArrayList<>();
+        long seq = 0;
+        for (int step = 0; step < 5_000; step++) {
+            if (in.isEmpty() || rnd.nextInt(3) != 0) {
+                Task t = new Task();
+                t.se.seq = seq++;
+                t.se.vruntime = Long.MAX_VALUE - 500 + rnd.nextInt(1000); // across the wrap
+                t.se.deadline = t.se.vruntime + rnd.nextInt(300);
+                tree.add(t.se);
+                in.add(t);
+            } else {
+                tree.remove(in.remove(rnd.nextInt(in.size())).se);
+            }
+            assertNull(tree.check(), "step " + step);
+            if (in.isEmpty()) {
+                continue;
+            }
+            long min = in.get(0).se.vruntime;
+            for (Task t : in) {
+                min = t.se.vruntime - min < 0 ? t.se.vruntime : min;
+            }
+            assertEquals(min, tree.minVruntime(), "step " + step);
+            long bound = min + rnd.nextInt(600);
+            Task first = null;
+            for (Task t : tree) {
+                if (t.se.vruntime - bound <= 0) {
+                    first = t;
+                    break;
+                }
+            }
+            assertEquals(first, tree.firstWith(v -> v - bound <= 0), "step " + step);
+        }
+    }
+
     private static List<Task> iterate(RbTree tree) {
         List<Task> l = new ArrayList<>();
         for (Task t : tree) {

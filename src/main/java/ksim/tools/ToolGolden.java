@@ -29,7 +29,7 @@ import ksim.scenario.ProcGolden;
  * <li>what the caller lists as a known difference.</li>
  * </ul>
  */
-final class ToolGolden {
+public final class ToolGolden {
     private ToolGolden() {}
 
     /** ps's columns that show the host's clocks: start time, CPU time, CPU share. */
@@ -94,7 +94,7 @@ final class ToolGolden {
      * golden's captures (values shown from the first). {@code known} (command, column) tells a
      * column ksim is known to get wrong: it is compared by shape.
      */
-    static List<String> differences(List<ProcGolden.Capture> real, Map<String, String> sim,
+    public static List<String> differences(List<ProcGolden.Capture> real, Map<String, String> sim,
             BiPredicate<String, String> known) {
         List<String> out = new ArrayList<>();
         ProcGolden.Capture first = real.get(0);
@@ -109,7 +109,7 @@ final class ToolGolden {
             String command = e.getKey();
             String mine = sim.get(command);
             if (mine == null) {
-                out.add(command + ": ksim printed nothing for it");
+                out.add(command + ": got nothing for it");
                 continue;
             }
             out.addAll(section(command, real, mine, known));
@@ -135,8 +135,8 @@ final class ToolGolden {
         }
         List<String> got = mine.lines().toList();
         if (got.size() != want.size() || text.endsWith("\n") != mine.endsWith("\n")) {
-            out.add(command + ": ksim printed " + got.size() + " lines, the real tool " + want.size()
-                    + "\n--- real ---\n" + text + "--- ksim ---\n" + mine);
+            out.add(command + ": got " + got.size() + " lines, the golden " + want.size()
+                    + "\n--- golden ---\n" + text + "--- got ---\n" + mine);
             return out;
         }
         for (int l = 0; l < want.size(); l++) {
@@ -159,7 +159,7 @@ final class ToolGolden {
             if (!canonical(w, byShape).equals(canonical(g, byShape))) {
                 List<String> shaped = byShape.stream().map(names::get).toList();
                 out.add(command + " line " + (l + 1) + (shaped.isEmpty() ? "" : " (by shape: " + shaped + ")")
-                        + "\n  real: " + want.get(l) + "\n  ksim: " + got.get(l));
+                        + "\n  golden: " + want.get(l) + "\n  got:    " + got.get(l));
             }
         }
         return out;
