@@ -14,6 +14,7 @@ import ksim.kernel.pid.Pids;
 import ksim.kernel.task.Program;
 import ksim.scenario.Ast;
 import ksim.scenario.Parser;
+import ksim.scenario.RunEnd;
 import ksim.scenario.ScenarioException;
 import ksim.scenario.ScenarioRunner;
 
@@ -138,9 +139,10 @@ public final class Benchmarks {
     /**
      * Parses {@code src} and runs it as {@code ksim run} does — its trace formatted and written
      * through the same writer, into a null sink — on a machine with room for {@code maxThreads}
-     * tasks: the kernel, still holding whatever the scenario left alive.
+     * tasks: the kernel, still holding whatever the scenario left alive. The run must end as
+     * {@code want} says: run to its end, or (tasks left asleep for good on purpose) deadlocked.
      */
-    private static Kernel runScenario(String src, int maxThreads) {
+    private static Kernel runScenario(String src, int maxThreads, RunEnd.Kind want) {
         Ast.Scenario sc;
         try {
             sc = Parser.parse("bench.ksim", src);
@@ -153,7 +155,8 @@ public final class Benchmarks {
         ScenarioRunner.Outcome o = ScenarioRunner.boot(sc, cfg, out::println);
         o.kernel().run();
         out.flush();
-        expect(o.exitCode() == 0, "the scenario failed: " + o.failures());
+        expect(o.failures().isEmpty() && o.end().kind() == want,
+                "the scenario failed: " + o.failures() + " " + o.end().kind() + " " + o.end().message());
         return o.kernel();
     }
 
@@ -162,7 +165,7 @@ public final class Benchmarks {
         String src = forkExitWaitScenario(cycles);
         return measure(String.format("scenario fork+exit+wait, N=%,d", cycles), "ns wall", warmups, rounds, () -> {
             long t0 = System.nanoTime();
-            Kernel k = runScenario(src, new KernelConfig().maxThreads);
+            Kernel k = runScenario(src, new KernelConfig().maxThreads, RunEnd.Kind.FINISHED);
             long t1 = System.nanoTime();
             expect(k.totalForks >= cycles, "the scenario's fork loop did not run");
             return t1 - t0;
@@ -175,7 +178,8 @@ public final class Benchmarks {
         gc();
         long before = rt.totalMemory() - rt.freeMemory();
         long t0 = System.nanoTime();
-        Kernel k = runScenario(liveTasksScenario(n), n + 1000);
+        // every task ends in pause(): the run ends with all of them alive, which ksim run calls a deadlock
+        Kernel k = runScenario(liveTasksScenario(n), n + 1000, RunEnd.Kind.DEADLOCK);
         long t1 = System.nanoTime();
         expect(k.nrThreads >= n, "only " + k.nrThreads + " tasks were created");
         gc();

@@ -30,19 +30,28 @@ final class Deadlock {
         return out;
     }
 
-    /** The report: a line for the run, then one per stuck task. Times are since main's block started, as for --at. */
+    /** How many stuck tasks the report describes; the rest are counted. */
+    static final int SHOWN = 20;
+
+    /**
+     * The report: a line for the run, then one per stuck task (the first {@value #SHOWN}, then
+     * how many more). Times are since main's block started, as for --at.
+     */
     static String describe(RunContext ctx, List<Task> stuck) {
         Kernel k = ctx.kernel;
         long origin = Math.max(0, ctx.mainStartNs);
         StringBuilder b = new StringBuilder(ctx.file).append(": deadlock at ").append(RunEnd.seconds(k.now() - origin))
                 .append(": no task of the scenario can run again, and nothing is due that could wake one");
-        for (Task t : stuck) {
+        for (Task t : stuck.subList(0, Math.min(SHOWN, stuck.size()))) {
             // the name the scenario gave its PID (a child stopped before it returned from fork has no label yet)
             b.append("\n  [").append(ctx.names.format(t.activePidNs(), t.pidVnr())).append("] PID ").append(t.pidVnr())
                     .append(" (global ").append(t.threadPid.globalNr()).append("): ").append(where(ctx, t))
                     .append(", ").append(TaskState.name(t)).append(" since ")
                     .append(RunEnd.seconds(Math.max(0, t.se.execStart - origin))).append(": ")
                     .append(String.join(" <- ", ksim.crash.Crash.backtrace(k, t)));
+        }
+        if (stuck.size() > SHOWN) {
+            b.append("\n  … and ").append(stuck.size() - SHOWN).append(" more tasks");
         }
         return b.toString();
     }
