@@ -117,20 +117,25 @@ class RecorderSandboxTest {
 
     @Test
     void nothingSurvivesSigtermToKsim() throws Exception {
-        String mark = UUID.randomUUID().toString();
-        Process p = ksim(mark, escape(), "--timeout", "300");
-        awaitScenario(mark, 9);
-        p.destroy(); // SIGTERM
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(List.of(), survivors(mark));
+        nothingSurvivesStopping(p -> p.destroy()); // SIGTERM
     }
 
     @Test
     void nothingSurvivesSigintToKsim() throws Exception {
+        nothingSurvivesStopping(p -> assertEquals(0,
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()));
+    }
+
+    interface Stop {
+        void stop(Process ksim) throws Exception;
+    }
+
+    /** ksim stopped by {@code stop} once the scenario runs: it ends, and nothing of the scenario is left. */
+    void nothingSurvivesStopping(Stop stop) throws Exception {
         String mark = UUID.randomUUID().toString();
         Process p = ksim(mark, escape(), "--timeout", "300");
         awaitScenario(mark, 9);
-        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+        stop.stop(p);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(List.of(), survivors(mark));
     }
