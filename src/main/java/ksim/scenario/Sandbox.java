@@ -118,9 +118,8 @@ final class Sandbox implements AutoCloseable {
     synchronized void stop() {
         if (process != null) {
             ProcessHandle h = process.toHandle();
-            // unshare's child is the namespace's init; under the cgroup shell, unshare is exec'd in place
-            h.descendants().filter(d -> d.parent().map(p -> p.pid() == h.pid()).orElse(false))
-                    .forEach(ProcessHandle::destroyForcibly);
+            // unshare's child is the namespace's init (the cgroup shell exec'd unshare in place)
+            h.children().forEach(ProcessHandle::destroyForcibly);
             h.destroyForcibly();
         }
         for (Path g : groups) {
