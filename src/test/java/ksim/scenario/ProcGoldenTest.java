@@ -52,9 +52,6 @@ class ProcGoldenTest {
                     + " (2 here), ksim by the scenario's cpus header"),
             // with cpus 1, ksim's slice is 0.7 ms where the recording host's is 1.4 ms: a task that
             // runs two forks back to back uses up its first (half) slice in ksim only
-            new Known("nested", "/proc/2/sched", "nr_involuntary_switches", "the same slice"),
-            new Known("nested", "/proc/2/sched", "nr_switches", "the same slice"),
-            new Known("nested", "/proc/2/status", "nonvoluntary_ctxt_switches", "the same slice"),
             new Known("policies", "/proc/2/sched", "nr_involuntary_switches", "the same slice"),
             new Known("policies", "/proc/2/sched", "nr_switches", "the same slice"),
             new Known("policies", "/proc/2/status", "nonvoluntary_ctxt_switches", "the same slice"));
