@@ -1,6 +1,7 @@
 package ksim.kernel.sched;
 
 import ksim.kernel.task.Task;
+import ksim.kernel.task.TaskState;
 
 /**
  * kernel/sched/fair.c as of Linux 5.x–6.5: CFS. The leftmost vruntime runs. A tick
@@ -74,8 +75,11 @@ final class CfsSchedClass extends FairSchedClass {
     }
 
     /** migrate_task_rq_fair(): a waking task leaves its old queue's min_vruntime behind. */
-    void migrateWaking(Task p, RunQueue from) {
-        p.se.vruntime -= from.cfs.minVruntime;
+    @Override
+    void migrateTaskRq(RunQueue from, Task p, int newCpu) {
+        if (p.state == TaskState.TASK_WAKING) {
+            p.se.vruntime -= from.cfs.minVruntime;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ksim.kernel.sched;
 
+import ksim.kernel.KernelConfig;
 import ksim.kernel.task.Task;
 
 /**
@@ -14,8 +15,15 @@ abstract class FairSchedClass extends SchedClass {
     final long tickNs;
 
     FairSchedClass(int cpus, long tickNs) {
+        super("fair", SchedCalls.SCHED_NORMAL, SchedCalls.SCHED_BATCH, SchedCalls.SCHED_IDLE);
         this.factor = 1 + (31 - Integer.numberOfLeadingZeros(Math.min(cpus, 8)));
         this.tickNs = tickNs;
+    }
+
+    /** The fair class of the configured kernel: EEVDF (Linux 6.6 and later) or CFS (up to 6.5). */
+    static FairSchedClass create(KernelConfig config) {
+        return config.sched == KernelConfig.SchedMode.CFS ? new CfsSchedClass(config.cpus, config.tickNs())
+                : new EevdfSchedClass(config.cpus, config.tickNs());
     }
 
     /** Whether the tree is keyed by deadline (EEVDF) or vruntime (CFS). */
@@ -188,6 +196,51 @@ abstract class FairSchedClass extends SchedClass {
         updateCurr(rq);
         if (wakeupPreemptEntity(rq.cfs, curr, p)) {
             rq.sched.reschedCurr(rq);
+        }
+    }
+
+    /**
+     * select_task_rq_fair(): a new task goes where fork balancing puts it; a waking one to
+     * its previous CPU if idle, else the first idle CPU, else its previous one
+     * (select_idle_sibling()).
+     */
+    @Override
+    int selectTaskRq(RunQueue rq, Task p, int flags) {
+        if ((flags & WF_FORK) != 0) {
+            return rq.sched.balance.selectTaskRqFork(p);
+        }
+        RunQueue[] rqs = rq.sched.rqs;
+        if (Scheduler.allowed(p, p.cpu) && rqs[p.cpu].isIdle()) {
+            return p.cpu;
+        }
+        for (RunQueue other : rqs) {
+            if (Scheduler.allowed(p, other.cpu) && other.isIdle()) {
+                return other.cpu;
+            }
+        }
+        return Scheduler.allowed(p, p.cpu) ? p.cpu : p.cpusAllowed.nextSetBit(0);
+    }
+
+    /** switched_to_fair(): a running task that came down from a higher class is rescheduled; a waiting one may preempt. */
+    @Override
+    void switchedTo(RunQueue rq, Task p) {
+        reschedOrPreempt(rq, p);
+    }
+
+    /**
+     * prio_changed_fair(): a running task is rescheduled whatever its new priority (ksim's
+     * choice: its new weight may make another entity the one to run); a waiting one may preempt.
+     */
+    @Override
+    void prioChanged(RunQueue rq, Task p, int oldPrio) {
+        reschedOrPreempt(rq, p);
+    }
+
+    private static void reschedOrPreempt(RunQueue rq, Task p) {
+        if (rq.curr == p) {
+            rq.sched.reschedCurr(rq);
+        } else {
+            rq.sched.wakeupPreempt(rq, p);
         }
     }
 

@@ -4,6 +4,10 @@ import ksim.kernel.task.Task;
 
 /** kernel/sched/idle.c: the idle class. It only ever has rq.idle (swapper/N), which is never queued. */
 final class IdleSchedClass extends SchedClass {
+    IdleSchedClass() {
+        super("idle");
+    }
+
     @Override
     void enqueueTask(RunQueue rq, Task p, int flags) {
         throw new IllegalStateException("the idle task is never enqueued");

@@ -3,9 +3,11 @@ package ksim.kernel.sched;
 import ksim.kernel.task.Task;
 
 /**
- * Where tasks run: select_task_rq() for fork and wake-up, RT push, and load balancing
- * (kernel/sched/fair.c sched_balance_rq(), sched_balance_newidle(), nohz idle balance; rt.c
- * push_rt_task()/pull_rt_task()). One flat scheduling domain spans all CPUs.
+ * Where tasks run: the CPU for a new task, idle kicks after a task is queued, and load
+ * balancing (kernel/sched/fair.c sched_balance_find_dst_cpu(), sched_balance_rq(),
+ * sched_balance_newidle(), nohz idle balance; rt.c pull_rt_task()). One flat scheduling
+ * domain spans all CPUs. Wake-up placement and RT push are the classes' (select_task_rq,
+ * push_rt_task()).
  *
  * <p>Simple but real: a CPU about to go idle pulls a waiting task from the busiest CPU; a
  * CPU with several runnable tasks kicks idle CPUs at its tick (they are tickless, so they
@@ -33,51 +35,6 @@ final class LoadBalance {
         return s.rqs;
     }
 
-    /**
-     * select_task_rq() for a wake-up. Fair: the previous CPU if idle, else the first idle
-     * CPU, else the previous one (select_idle_sibling()). RT: the previous CPU unless it runs
-     * something of equal or higher priority, then the CPU running the lowest priority
-     * (find_lowest_rq()).
-     */
-    int selectTaskRqWake(Task p) {
-        RunQueue[] rqs = rqs();
-        if (p.schedClass == s.rt) {
-            return selectTaskRqRt(p);
-        }
-        if (Scheduler.allowed(p, p.cpu) && rqs[p.cpu].isIdle()) {
-            return p.cpu;
-        }
-        for (RunQueue rq : rqs) {
-            if (Scheduler.allowed(p, rq.cpu) && rq.isIdle()) {
-                return rq.cpu;
-            }
-        }
-        return Scheduler.allowed(p, p.cpu) ? p.cpu : p.cpusAllowed.nextSetBit(0);
-    }
-
-    private int selectTaskRqRt(Task p) {
-        RunQueue[] rqs = rqs();
-        if (Scheduler.allowed(p, p.cpu) && rqs[p.cpu].curr.prio > p.prio) {
-            return p.cpu;
-        }
-        RunQueue lowest = null;
-        for (RunQueue rq : rqs) {
-            if (Scheduler.allowed(p, rq.cpu) && rq.curr.prio > p.prio
-                    && (lowest == null || currPrio(rq) > currPrio(lowest))) {
-                lowest = rq;
-            }
-        }
-        if (lowest != null) {
-            return lowest.cpu;
-        }
-        return Scheduler.allowed(p, p.cpu) ? p.cpu : p.cpusAllowed.nextSetBit(0);
-    }
-
-    /** The priority a CPU runs at; an idle CPU ranks below every task. */
-    private static int currPrio(RunQueue rq) {
-        return rq.isIdle() ? Integer.MAX_VALUE : rq.curr.prio;
-    }
-
     /** select_task_rq() for fork (sched_balance_find_dst_cpu()): the allowed CPU with the fewest runnable tasks; the parent's wins a tie. */
     int selectTaskRqFork(Task p) {
         RunQueue best = null;
@@ -93,19 +50,13 @@ final class LoadBalance {
     }
 
     /**
-     * After {@code p} was queued on rq: an RT task that cannot run there is pushed to a CPU
-     * running something less important (push_rt_task()); a queue with waiting tasks wakes an
-     * idle CPU to pull one (kick_ilb()).
+     * After {@code p} was queued on rq: its class may push it to another CPU (the balance
+     * callback); else a queue with waiting tasks wakes an idle CPU to pull one (kick_ilb()).
      */
     void afterEnqueue(RunQueue rq, Task p) {
-        if (p.schedClass == s.rt && rq.curr != p && rq.curr.prio <= p.prio) {
-            int cpu = selectTaskRqRt(p);
-            if (cpu != rq.cpu && rqs()[cpu].curr.prio > p.prio) {
-                s.moveQueuedTask(p, rqs()[cpu]);
-                return;
-            }
+        if (!p.schedClass.pushTask(rq, p)) {
+            kickIdle(rq);
         }
-        kickIdle(rq);
     }
 
     /** nohz_balancer_kick(): idle CPUs pull from rq when it has tasks waiting. */
@@ -127,7 +78,7 @@ final class LoadBalance {
     boolean newidleBalance(RunQueue rq) {
         Task best = null;
         RunQueue from = null;
-        for (SchedClass c : new SchedClass[] {s.rt, s.fair}) {
+        for (SchedClass c : s.classes.order) {
             for (RunQueue other : rqs()) {
                 if (other == rq || other.nrRunning < 2) {
                     continue;
@@ -188,7 +139,7 @@ final class LoadBalance {
             return false;
         }
         long now = s.k.now();
-        for (Task t : s.fair.queuedTasks(busiest)) {
+        for (Task t : s.classes.fair.queuedTasks(busiest)) {
             if (!Scheduler.allowed(t, rq.cpu)) {
                 continue;
             }

@@ -20,11 +20,24 @@ final class RtSchedClass extends SchedClass {
     private boolean throttleWarned;
 
     RtSchedClass(int hz) {
+        super("rt", SchedCalls.SCHED_FIFO, SchedCalls.SCHED_RR);
         this.rrTimeslice = 100 * hz / 1000;
     }
 
+    /** rt_prio(). */
     static boolean rtPrio(int prio) {
         return prio < SchedCalls.MAX_RT_PRIO;
+    }
+
+    /** rt_policy(). */
+    static boolean rtPolicy(int policy) {
+        return policy == SchedCalls.SCHED_FIFO || policy == SchedCalls.SCHED_RR;
+    }
+
+    /** __setscheduler_class(): an RT priority, whatever the policy (a boosted task's). */
+    @Override
+    boolean takes(int policy, int prio) {
+        return rtPrio(prio);
     }
 
     @Override
@@ -96,6 +109,53 @@ final class RtSchedClass extends SchedClass {
     @Override
     void yieldTask(RunQueue rq, Task p) {
         requeue(rq, p);
+    }
+
+    /**
+     * select_task_rq_rt(): on a wake-up, the previous CPU unless it runs something of equal
+     * or higher priority, then the CPU running the lowest priority (find_lowest_rq()). A new
+     * task is placed as the fair class places one (ksim's choice; Linux looks for the lowest
+     * priority for WF_FORK too).
+     */
+    @Override
+    int selectTaskRq(RunQueue rq, Task p, int flags) {
+        return (flags & WF_FORK) != 0 ? rq.sched.balance.selectTaskRqFork(p) : findLowestRq(rq.sched.rqs, p);
+    }
+
+    private static int findLowestRq(RunQueue[] rqs, Task p) {
+        if (Scheduler.allowed(p, p.cpu) && rqs[p.cpu].curr.prio > p.prio) {
+            return p.cpu;
+        }
+        RunQueue lowest = null;
+        for (RunQueue rq : rqs) {
+            if (Scheduler.allowed(p, rq.cpu) && rq.curr.prio > p.prio
+                    && (lowest == null || currPrio(rq) > currPrio(lowest))) {
+                lowest = rq;
+            }
+        }
+        if (lowest != null) {
+            return lowest.cpu;
+        }
+        return Scheduler.allowed(p, p.cpu) ? p.cpu : p.cpusAllowed.nextSetBit(0);
+    }
+
+    /** The priority a CPU runs at; an idle CPU ranks below every task. */
+    private static int currPrio(RunQueue rq) {
+        return rq.isIdle() ? Integer.MAX_VALUE : rq.curr.prio;
+    }
+
+    /** push_rt_task(): a task that cannot run where it waits goes to a CPU running something less important. */
+    @Override
+    boolean pushTask(RunQueue rq, Task p) {
+        if (rq.curr == p || rq.curr.prio > p.prio) {
+            return false;
+        }
+        RunQueue to = rq.sched.rqs[findLowestRq(rq.sched.rqs, p)];
+        if (to == rq || to.curr.prio <= p.prio) {
+            return false;
+        }
+        rq.sched.moveQueuedTask(p, to);
+        return true;
     }
 
     @Override

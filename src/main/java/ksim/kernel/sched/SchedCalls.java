@@ -172,10 +172,10 @@ public final class SchedCalls {
             }
             boolean resetOnFork = (policy & SCHED_RESET_ON_FORK) != 0;
             int pol = policy & ~SCHED_RESET_ON_FORK;
-            if (pol != SCHED_NORMAL && pol != SCHED_FIFO && pol != SCHED_RR && pol != SCHED_BATCH && pol != SCHED_IDLE) {
-                return Errno.EINVAL.ret(); // SCHED_DEADLINE needs sched_setattr()
+            if (!k.sched.classes.validPolicy(pol)) {
+                return Errno.EINVAL.ret(); // no class runs SCHED_DEADLINE here (Linux: it needs sched_setattr())
             }
-            boolean rt = pol == SCHED_FIFO || pol == SCHED_RR;
+            boolean rt = RtSchedClass.rtPolicy(pol);
             if (prio < 0 || prio > MAX_RT_PRIO - 1 || rt != (prio != 0)) {
                 return Errno.EINVAL.ret();
             }
@@ -194,8 +194,7 @@ public final class SchedCalls {
      * then does PF_SUPERPRIV get set.
      */
     private static boolean needsPrivilege(Task current, Task p, int policy, int prio, boolean resetOnFork) {
-        boolean rt = policy == SCHED_FIFO || policy == SCHED_RR;
-        if (rt) {
+        if (RtSchedClass.rtPolicy(policy)) {
             long rlimRtprio = p.signal.rlim.cur[Rlimits.RLIMIT_RTPRIO];
             if ((policy != p.policy && rlimRtprio == 0) || (prio > p.rtPriority && prio > rlimRtprio)) {
                 return true;

@@ -34,7 +34,7 @@ final class SchedInvariants {
         }
         long runtime = s.deadRuntime;
         for (Task t : all) {
-            boolean idleTask = t.schedClass == s.idle;
+            boolean idleTask = t.schedClass == s.classes.idle;
             Integer n = queued.get(t);
             if (t.onRq && !idleTask && (n == null || n != 1)) {
                 bad.add(t + ": runnable but queued " + (n == null ? 0 : n) + " times");
@@ -66,7 +66,7 @@ final class SchedInvariants {
         long treeLoad = 0;
         int n = 0;
         for (Task t : cfs.timeline) {
-            count(rq, t, s.fair, queued, bad);
+            count(rq, t, s.classes.fair, queued, bad);
             if (t == cfs.curr) {
                 bad.add("cpu " + rq.cpu + ": cfs curr " + t + " is in the tree");
             }
@@ -75,7 +75,7 @@ final class SchedInvariants {
             n++;
         }
         if (cfs.curr != null && cfs.curr.se.onRq) {
-            count(rq, cfs.curr, s.fair, queued, bad);
+            count(rq, cfs.curr, s.classes.fair, queued, bad);
             load += cfs.curr.se.weight;
             n++;
         }
@@ -91,7 +91,7 @@ final class SchedInvariants {
     private void checkRt(RunQueue rq, Map<Task, Integer> queued, List<String> bad) {
         int n = 0;
         for (Task t : rq.rt.all()) {
-            count(rq, t, s.rt, queued, bad);
+            count(rq, t, s.classes.rt, queued, bad);
             n++;
         }
         if (n != rq.rt.nrRunning) {
@@ -105,7 +105,7 @@ final class SchedInvariants {
             bad.add(t + ": on cpu " + rq.cpu + "'s queue but its cpu is " + t.cpu);
         }
         if (t.schedClass != c) {
-            bad.add(t + ": on a " + c.getClass().getSimpleName() + " queue but of another class");
+            bad.add(t + ": on a " + c.name + " queue but of another class");
         }
     }
 
@@ -119,7 +119,7 @@ final class SchedInvariants {
                 if (busy.nrRunning < 2) {
                     continue;
                 }
-                for (SchedClass c : new SchedClass[] {s.rt, s.fair}) {
+                for (SchedClass c : s.classes.order) {
                     for (Task t : c.queuedTasks(busy)) {
                         if (Scheduler.allowed(t, idle.cpu)) {
                             bad.add("cpu " + idle.cpu + " is idle (curr " + idle.curr + ") while " + t + " ("

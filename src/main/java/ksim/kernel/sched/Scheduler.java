@@ -18,12 +18,8 @@ import ksim.kernel.time.Event;
 public final class Scheduler {
     final Kernel k;
     public final RunQueue[] rqs;
-    final StopSchedClass stop = new StopSchedClass();
-    final RtSchedClass rt;
-    final FairSchedClass fair;
-    final IdleSchedClass idle = new IdleSchedClass();
-    /** Classes in priority order. */
-    private final SchedClass[] classes;
+    /** The scheduling classes, in priority order. */
+    final SchedClasses classes;
     private final long tickNs;
     final LoadBalance balance;
     public final LoadAvg loadAvg;
@@ -38,10 +34,8 @@ public final class Scheduler {
     public Scheduler(Kernel k, int cpus) {
         this.k = k;
         this.tickNs = k.config.tickNs();
+        this.classes = new SchedClasses(k.config);
         boolean eevdf = k.config.sched == KernelConfig.SchedMode.EEVDF;
-        this.fair = eevdf ? new EevdfSchedClass(cpus, tickNs) : new CfsSchedClass(cpus, tickNs);
-        this.rt = new RtSchedClass(k.config.hz);
-        this.classes = new SchedClass[] {stop, rt, fair, idle};
         this.balance = new LoadBalance(this);
         this.loadAvg = new LoadAvg(k.config.hz);
         this.switches = new ContextSwitch(k);
@@ -77,7 +71,7 @@ public final class Scheduler {
         idleTask.cpu = cpu;
         idleTask.onCpu = true;
         idleTask.state = TaskState.TASK_RUNNING;
-        idleTask.schedClass = idle;
+        idleTask.schedClass = classes.idle;
         idleTask.cpusAllowed = new BitSet();
         idleTask.cpusAllowed.set(cpu);
         rq.idle = idleTask;
@@ -85,12 +79,9 @@ public final class Scheduler {
         switches.initIdleThread(rq, idleTask);
     }
 
-    /** The class a task's priority puts it in (__setscheduler_class()). */
+    /** The class a task's policy and priority put it in; the stop and idle tasks keep theirs, which no policy selects. */
     private SchedClass classFor(Task p) {
-        if (p.schedClass == idle || p.schedClass == stop) {
-            return p.schedClass;
-        }
-        return RtSchedClass.rtPrio(p.prio) ? rt : fair;
+        return p.schedClass.selectable() ? classes.setschedulerClass(p.policy, p.prio) : p.schedClass;
     }
 
     /** sched_fork(): the new task is TASK_NEW, inherits its priority (reset if asked) and joins its class. */
@@ -102,7 +93,7 @@ public final class Scheduler {
         p.rtPriority = parent.rtPriority;
         p.cpusAllowed = parent.cpusAllowed;
         if (parent.resetOnFork) { // RT goes back to SCHED_NORMAL at nice 0; a negative nice goes to 0
-            if (p.policy == SchedCalls.SCHED_FIFO || p.policy == SchedCalls.SCHED_RR) {
+            if (RtSchedClass.rtPolicy(p.policy)) {
                 p.policy = SchedCalls.SCHED_NORMAL;
                 p.staticPrio = SchedCalls.DEFAULT_PRIO;
                 p.rtPriority = 0;
@@ -119,11 +110,11 @@ public final class Scheduler {
         se.vruntime = 0;
         se.vlag = 0;
         se.onRq = false;
-        p.rtTimeSlice = rt.rrTimeslice;
-        p.schedClass = RtSchedClass.rtPrio(p.prio) ? rt : fair;
+        p.rtTimeSlice = classes.rt.rrTimeslice;
+        p.schedClass = classes.setschedulerClass(p.policy, p.prio);
         FairSchedClass.setLoadWeight(p);
         p.cpu = parent.cpu;
-        fair.taskFork(rqs[parent.cpu], p);
+        classes.fair.taskFork(rqs[parent.cpu], p);
         switches.copyThread(p, parent);
     }
 
@@ -135,7 +126,7 @@ public final class Scheduler {
         stop.policy = SchedCalls.SCHED_FIFO;
         stop.rtPriority = SchedCalls.MAX_RT_PRIO - 1;
         stop.normalPrio = stop.prio = 0;
-        stop.schedClass = this.stop;
+        stop.schedClass = classes.stop;
         rqs[cpu].stop = stop;
     }
 
@@ -148,22 +139,27 @@ public final class Scheduler {
         p.rtPriority = rtPriority;
         p.staticPrio = SchedCalls.DEFAULT_PRIO + nice;
         p.normalPrio = p.prio = normalPrio(p);
-        p.schedClass = RtSchedClass.rtPrio(p.prio) ? rt : fair;
+        p.schedClass = classes.setschedulerClass(p.policy, p.prio);
         FairSchedClass.setLoadWeight(p);
     }
 
-    /** normal_prio(). */
+    /** normal_prio(): __normal_prio() of the task's policy, RT priority and nice. */
     static int normalPrio(Task p) {
-        if (p.policy == SchedCalls.SCHED_FIFO || p.policy == SchedCalls.SCHED_RR) {
-            return SchedCalls.MAX_RT_PRIO - 1 - p.rtPriority;
+        return normalPrio(p.policy, p.rtPriority, SchedCalls.taskNice(p));
+    }
+
+    /** __normal_prio(): an RT policy's priority from its RT priority (0 the highest), any other's from nice. */
+    static int normalPrio(int policy, int rtPriority, int nice) {
+        if (RtSchedClass.rtPolicy(policy)) {
+            return SchedCalls.MAX_RT_PRIO - 1 - rtPriority;
         }
-        return p.staticPrio;
+        return SchedCalls.DEFAULT_PRIO + nice; // NICE_TO_PRIO()
     }
 
     /** wake_up_new_task(): the new task is runnable for the first time, on the CPU fork balancing chose. */
     public void wakeUpNewTask(Task p) {
         p.state = TaskState.TASK_RUNNING;
-        p.cpu = balance.selectTaskRqFork(p);
+        p.cpu = selectTaskRq(p, SchedClass.WF_FORK);
         RunQueue rq = rqs[p.cpu];
         activateTask(rq, p, SchedClass.ENQUEUE_INITIAL);
         if (k.trace != null) k.trace.schedWakeupNew(p);
@@ -190,16 +186,14 @@ public final class Scheduler {
             from.nrUninterruptible--;
             p.contributesToLoad = false;
         }
-        p.state = TaskState.TASK_RUNNING;
-        int cpu = balance.selectTaskRqWake(p);
+        p.state = TaskState.TASK_WAKING;
+        int cpu = selectTaskRq(p, SchedClass.WF_TTWU);
         int flags = SchedClass.ENQUEUE_WAKEUP;
         if (cpu != p.cpu) {
-            if (fair instanceof CfsSchedClass cfs && p.schedClass == fair) {
-                cfs.migrateWaking(p, from);
-            }
             setTaskCpu(p, cpu);
             flags |= SchedClass.ENQUEUE_MIGRATED;
         }
+        p.state = TaskState.TASK_RUNNING;
         RunQueue rq = rqs[cpu];
         activateTask(rq, p, flags);
         wakeupPreempt(rq, p);
@@ -237,9 +231,15 @@ public final class Scheduler {
         rq.nrRunning--;
     }
 
+    /** select_task_rq(): the CPU p's class chooses for it. */
+    int selectTaskRq(Task p, int wakeFlags) {
+        return p.schedClass.selectTaskRq(rqs[p.cpu], p, wakeFlags);
+    }
+
     /** set_task_cpu(): a move to another CPU counts as a migration. */
     void setTaskCpu(Task p, int cpu) {
         if (p.cpu != cpu) {
+            p.schedClass.migrateTaskRq(rqs[p.cpu], p, cpu);
             if (k.trace != null) k.trace.schedMigrateTask(p, cpu);
             p.se.nrMigrations++;
             p.cpu = cpu;
@@ -270,18 +270,9 @@ public final class Scheduler {
             reschedCurr(rq);
         } else if (p.schedClass == curr.schedClass) {
             p.schedClass.wakeupPreempt(rq, p);
-        } else if (rank(p.schedClass) < rank(curr.schedClass)) {
+        } else if (p.schedClass.above(curr.schedClass)) {
             reschedCurr(rq);
         }
-    }
-
-    private int rank(SchedClass c) {
-        for (int i = 0; i < classes.length; i++) {
-            if (classes[i] == c) {
-                return i;
-            }
-        }
-        return classes.length;
     }
 
     static boolean allowed(Task p, int cpu) {
@@ -298,7 +289,7 @@ public final class Scheduler {
         RunQueue from = rqs[p.cpu];
         if (!allowed(p, p.cpu)) {
             if (p.onRq && from.curr != p) {
-                moveQueuedTask(p, rqs[balance.selectTaskRqWake(p)]);
+                moveQueuedTask(p, rqs[selectTaskRq(p, SchedClass.WF_TTWU)]);
             } else if (from.curr == p) {
                 if (caller == p) { // affine_move_task(): the caller waits for the stopper to move it
                     from.affineMoveSelf = p;
@@ -334,7 +325,7 @@ public final class Scheduler {
         change.run();
         p.prio = p.normalPrio;
         p.schedClass = classFor(p);
-        fair.reweightTask(p);
+        classes.fair.reweightTask(p);
         if (queued) {
             p.schedClass.enqueueTask(rq, p, SchedClass.ENQUEUE_RESTORE | SchedClass.ENQUEUE_MOVE);
         }
@@ -344,13 +335,10 @@ public final class Scheduler {
         if (!queued) {
             return;
         }
-        // check_class_changed() / prio_changed_*()
-        if (running) {
-            if (rank(p.schedClass) > rank(oldClass) || p.prio > oldPrio || p.schedClass == fair) {
-                reschedCurr(rq); // it may no longer be the best choice
-            }
+        if (p.schedClass != oldClass) { // check_class_changed()
+            p.schedClass.switchedTo(rq, p);
         } else {
-            wakeupPreempt(rq, p);
+            p.schedClass.prioChanged(rq, p, oldPrio);
         }
     }
 
@@ -419,7 +407,7 @@ public final class Scheduler {
         }
         RunQueue migrateTo = null;
         if (prev.onRq && !allowed(prev, rq.cpu)) { // its affinity no longer includes this CPU
-            migrateTo = rqs[balance.selectTaskRqWake(prev)];
+            migrateTo = rqs[selectTaskRq(prev, SchedClass.WF_TTWU)];
             deactivateTask(rq, prev, SchedClass.DEQUEUE_SAVE | SchedClass.DEQUEUE_MOVE);
         }
         Task next = pickNextTask(rq, prev);
@@ -494,10 +482,10 @@ public final class Scheduler {
 
     private Task pickTask(RunQueue rq) {
         if (rq.nrRunning == rq.cfs.nrRunning) { // __pick_next_task()'s fast path: only fair tasks are runnable
-            Task t = fair.pickTask(rq);
+            Task t = classes.fair.pickTask(rq);
             return t != null ? t : rq.idle;
         }
-        for (SchedClass c : classes) {
+        for (SchedClass c : classes.order) {
             Task t = c.pickTask(rq);
             if (t != null) {
                 return t;
@@ -553,7 +541,7 @@ public final class Scheduler {
     /** start_rt_bandwidth(): the period timer runs while any CPU has RT tasks or RT time to refill. */
     void startRtBandwidth() {
         if (!rtPeriodTimer.isQueued()) {
-            k.events.schedule(rtPeriodTimer, k.now() + rt.rtPeriodNs);
+            k.events.schedule(rtPeriodTimer, k.now() + classes.rt.rtPeriodNs);
         }
     }
 
@@ -563,12 +551,12 @@ public final class Scheduler {
         boolean idleAll = true;
         for (RunQueue rq : rqs) {
             RtRq rtRq = rq.rt;
-            if (rq.curr.schedClass == rt) {
+            if (rq.curr.schedClass == classes.rt) {
                 updateCurr(rq);
             }
             if (rtRq.rtTime > 0) {
-                rtRq.rtTime -= Math.min(rtRq.rtTime, rt.rtRuntimeNs);
-                if (rtRq.throttled && rtRq.rtTime < rt.rtRuntimeNs) {
+                rtRq.rtTime -= Math.min(rtRq.rtTime, classes.rt.rtRuntimeNs);
+                if (rtRq.throttled && rtRq.rtTime < classes.rt.rtRuntimeNs) {
                     rtRq.throttled = false;
                     if (rtRq.nrRunning > 0) {
                         reschedCurr(rq);
@@ -580,7 +568,7 @@ public final class Scheduler {
             }
         }
         if (!idleAll) {
-            k.events.schedule(rtPeriodTimer, k.now() + rt.rtPeriodNs);
+            k.events.schedule(rtPeriodTimer, k.now() + classes.rt.rtPeriodNs);
         }
     }
 
@@ -594,12 +582,8 @@ public final class Scheduler {
         return rq.busyNs + (rq.isIdle() ? 0 : k.now() - rq.accountedAt);
     }
 
-    /** The scheduling class's name, for inspection (fair, rt, idle, stop). */
+    /** The name of the task's scheduling class, for inspection (stop, rt, fair, idle). */
     public static String className(Task p) {
-        SchedClass c = p.schedClass;
-        if (c instanceof FairSchedClass) {
-            return "fair";
-        }
-        return c instanceof RtSchedClass ? "rt" : c instanceof IdleSchedClass ? "idle" : "stop";
+        return p.schedClass.name;
     }
 }

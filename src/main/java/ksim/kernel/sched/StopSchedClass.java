@@ -7,6 +7,10 @@ import ksim.kernel.task.Task;
  * stop task (the stopper thread, migration/N), which preempts whatever runs.
  */
 final class StopSchedClass extends SchedClass {
+    StopSchedClass() {
+        super("stop");
+    }
+
     @Override
     void enqueueTask(RunQueue rq, Task p, int flags) {
         rq.stopQueued = true;
