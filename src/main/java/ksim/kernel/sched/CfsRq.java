@@ -24,13 +24,11 @@ final class CfsRq {
     /** avg_load: sum of the tree's weights. */
     long avgLoad;
     private long seq;
-    private final boolean byDeadline;
     /** The tree's entities in the order they were queued (ascending seq): the oldest first, the newest last. */
     private SchedEntity queuedFirst, queuedLast;
 
-    CfsRq(boolean byDeadline) {
-        this.byDeadline = byDeadline;
-        timeline = new RbTree(byDeadline);
+    CfsRq(RbTree timeline) {
+        this.timeline = timeline;
     }
 
     /** entity_key(). */
@@ -129,20 +127,12 @@ final class CfsRq {
             vruntime = curr.se.vruntime;
         }
         if (!timeline.isEmpty()) {
-            long treeMin = treeMinVruntime();
+            long treeMin = timeline.minVruntime();
             vruntime = haveCurr && vruntime - treeMin < 0 ? vruntime : treeMin;
         }
         if (vruntime - minVruntime > 0) {
             avgVruntime -= avgLoad * (vruntime - minVruntime);
             minVruntime = vruntime;
         }
-    }
-
-    /**
-     * The smallest vruntime in the tree: the leftmost entity's under CFS (ordered by
-     * vruntime), the root's augmented min_vruntime under EEVDF (ordered by deadline).
-     */
-    private long treeMinVruntime() {
-        return byDeadline ? timeline.minVruntime() : timeline.first().se.vruntime;
     }
 }

@@ -26,8 +26,8 @@ final class CfsSchedClass extends FairSchedClass {
     }
 
     @Override
-    boolean byDeadline() {
-        return false;
+    long entityKey(SchedEntity se) {
+        return se.vruntime;
     }
 
     /** __sched_period(). */

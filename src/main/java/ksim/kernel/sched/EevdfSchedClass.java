@@ -24,8 +24,18 @@ final class EevdfSchedClass extends FairSchedClass {
     }
 
     @Override
-    boolean byDeadline() {
-        return true;
+    long entityKey(SchedEntity se) {
+        return se.deadline;
+    }
+
+    /** reweight_task(): the saved lag is scaled so the task keeps its place in virtual time. */
+    @Override
+    void reweightTask(Task p) {
+        long oldWeight = p.se.weight;
+        super.reweightTask(p);
+        if (oldWeight != p.se.weight && p.se.vlag != 0) {
+            p.se.vlag = p.se.vlag * oldWeight / p.se.weight;
+        }
     }
 
     @Override

@@ -26,8 +26,13 @@ abstract class FairSchedClass extends SchedClass {
                 : new EevdfSchedClass(config.cpus, config.tickNs());
     }
 
-    /** Whether the tree is keyed by deadline (EEVDF) or vruntime (CFS). */
-    abstract boolean byDeadline();
+    /** entity_before()'s key, by which the tree is ordered: EEVDF's virtual deadline, CFS's vruntime. */
+    abstract long entityKey(SchedEntity se);
+
+    /** init_cfs_rq(): a CPU's empty queue, its tree ordered by {@link #entityKey}. */
+    CfsRq initCfsRq() {
+        return new CfsRq(new RbTree(this::entityKey));
+    }
 
     /** place_entity(): a vruntime (and deadline) for an entity joining the queue. */
     abstract void placeEntity(CfsRq cfs, SchedEntity se, int flags);
@@ -257,14 +262,9 @@ abstract class FairSchedClass extends SchedClass {
 
     /**
      * reweight_task(): nice or policy changed the weight of a task that is not queued (the
-     * core dequeues a queued one around the change). EEVDF scales the saved lag so the task
-     * keeps its place in virtual time.
+     * core dequeues a queued one around the change).
      */
     void reweightTask(Task p) {
-        long oldWeight = p.se.weight;
         setLoadWeight(p);
-        if (byDeadline() && oldWeight != p.se.weight && p.se.vlag != 0) {
-            p.se.vlag = p.se.vlag * oldWeight / p.se.weight;
-        }
     }
 }

@@ -2,13 +2,14 @@ package ksim.kernel.sched;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import ksim.kernel.task.Task;
 
 /**
  * lib/rbtree.c's job for the fair class: a red-black tree of sched_entities with the leftmost
  * one cached (rb_root_cached), its nodes embedded in the entities (se->run_node), so queueing
- * allocates nothing. Entities are ordered by deadline (EEVDF) or vruntime (CFS), compared as
+ * allocates nothing. Entities are ordered by the fair class's key — deadline (EEVDF) or vruntime (CFS) — compared as
  * the kernel's entity_before() does (wrap-safe); equal keys go to the right, after the ones
  * already there. The algorithms are the textbook ones (CLRS), with a sentinel for the leaves.
  * Each node also holds the smallest vruntime of its subtree, kept up to date through
@@ -17,15 +18,16 @@ import ksim.kernel.task.Task;
  * first eligible entity in O(log n).
  */
 final class RbTree implements Iterable<Task> {
-    private final boolean byDeadline;
+    /** What entities are ordered by: the fair class's entity_before() key. */
+    private final ToLongFunction<SchedEntity> key;
     /** The leaves' sentinel: always black; its parent is scratch space during a delete. */
     private final SchedEntity nil = new SchedEntity(null);
     private SchedEntity root = nil;
     private SchedEntity leftmost;
     private int size;
 
-    RbTree(boolean byDeadline) {
-        this.byDeadline = byDeadline;
+    RbTree(ToLongFunction<SchedEntity> key) {
+        this.key = key;
     }
 
     int size() {
@@ -90,7 +92,7 @@ final class RbTree implements Iterable<Task> {
 
     /** entity_before(a, b), ties broken by insertion order so equal keys keep theirs. */
     private boolean less(SchedEntity a, SchedEntity b) {
-        long d = byDeadline ? a.deadline - b.deadline : a.vruntime - b.vruntime;
+        long d = key.applyAsLong(a) - key.applyAsLong(b);
         return d != 0 ? d < 0 : a.seq < b.seq;
     }
 

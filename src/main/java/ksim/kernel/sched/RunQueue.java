@@ -44,10 +44,10 @@ public final class RunQueue {
     long nextBalance;
     int balanceFailed;
 
-    RunQueue(Scheduler sched, int cpu, boolean eevdf, Event step, Event tick) {
+    RunQueue(Scheduler sched, int cpu, Event step, Event tick) {
         this.sched = sched;
         this.cpu = cpu;
-        this.cfs = new CfsRq(eevdf);
+        this.cfs = sched.classes.fair.initCfsRq();
         this.step = step;
         this.tick = tick;
     }

@@ -2,7 +2,6 @@ package ksim.kernel.sched;
 
 import java.util.BitSet;
 import ksim.kernel.Kernel;
-import ksim.kernel.KernelConfig;
 import ksim.kernel.task.Spin;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskState;
@@ -35,7 +34,6 @@ public final class Scheduler {
         this.k = k;
         this.tickNs = k.config.tickNs();
         this.classes = new SchedClasses(k.config);
-        boolean eevdf = k.config.sched == KernelConfig.SchedMode.EEVDF;
         this.balance = new LoadBalance(this);
         this.loadAvg = new LoadAvg(k.config.hz);
         this.switches = new ContextSwitch(k);
@@ -55,7 +53,7 @@ public final class Scheduler {
                     schedulerTick(holder[0]);
                 }
             };
-            rqs[i] = holder[0] = new RunQueue(this, i, eevdf, step, tick);
+            rqs[i] = holder[0] = new RunQueue(this, i, step, tick);
         }
         rtPeriodTimer = new Event() {
             @Override

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import ksim.kernel.task.Task;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,10 @@ class RbTreeTest {
     void randomInsertsAndRemovesKeepOrderAndBalance() {
         for (boolean byDeadline : new boolean[] {true, false}) {
             Random rnd = new Random(42);
-            RbTree tree = new RbTree(byDeadline);
+            ToLongFunction<SchedEntity> order = byDeadline ? se -> se.deadline : se -> se.vruntime;
+            RbTree tree = new RbTree(order);
             Comparator<Task> cmp = (a, b) -> {
-                long d = byDeadline ? a.se.deadline - b.se.deadline : a.se.vruntime - b.se.vruntime;
+                long d = order.applyAsLong(a.se) - order.applyAsLong(b.se);
                 return d != 0 ? (d < 0 ? -1 : 1) : Long.compare(a.se.seq, b.se.seq);
             };
             TreeSet<Task> model = new TreeSet<>(cmp);
@@ -57,7 +59,7 @@ class RbTreeTest {
     @Test
     void subtreeMinVruntimeAnswersLikeAWalk() {
         Random rnd = new Random(7);
-        RbTree tree = new RbTree(true);
+        RbTree tree = new RbTree(se -> se.deadline);
         List<Task> in = new ArrayList<>();
         long seq = 0;
         for (int step = 0; step < 5_000; step++) {
