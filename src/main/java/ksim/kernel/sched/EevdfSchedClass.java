@@ -38,6 +38,7 @@ final class EevdfSchedClass extends FairSchedClass {
         }
     }
 
+    /** __sched_fork(): a new entity has no lag and the base slice (Linux 6.6+ has nothing to do in task_fork_fair()). */
     @Override
     void taskFork(RunQueue rq, Task p) {
         p.se.vlag = 0;

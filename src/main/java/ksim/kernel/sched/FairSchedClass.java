@@ -34,6 +34,12 @@ abstract class FairSchedClass extends SchedClass {
         return new CfsRq(new RbTree(this::entityKey));
     }
 
+    /**
+     * task_fork_fair() and __sched_fork()'s sched_entity part: the entity of a new task (not
+     * queued yet), whatever its class — every task has one, and ksim initialises it here.
+     */
+    abstract void taskFork(RunQueue rq, Task p);
+
     /** place_entity(): a vruntime (and deadline) for an entity joining the queue. */
     abstract void placeEntity(CfsRq cfs, SchedEntity se, int flags);
 

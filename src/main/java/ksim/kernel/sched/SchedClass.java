@@ -86,10 +86,6 @@ public abstract class SchedClass {
     void yieldTask(RunQueue rq, Task p) {
     }
 
-    /** task_fork: initialises the class's data of a new task (not queued yet). */
-    void taskFork(RunQueue rq, Task p) {
-    }
-
     /**
      * select_task_rq: the CPU {@code p} should be queued on, for a wake-up ({@link #WF_TTWU})
      * or a new task ({@link #WF_FORK}); {@code rq} is the one of the CPU it was last on

@@ -112,6 +112,7 @@ public final class Scheduler {
         p.schedClass = classes.setschedulerClass(p.policy, p.prio);
         FairSchedClass.setLoadWeight(p);
         p.cpu = parent.cpu;
+        // every task's sched_entity, whatever its class (Linux <= 6.5 ran CFS's task_fork_fair() for fair tasks only)
         classes.fair.taskFork(rqs[parent.cpu], p);
         switches.copyThread(p, parent);
     }
@@ -136,7 +137,7 @@ public final class Scheduler {
         p.policy = policy;
         p.rtPriority = rtPriority;
         p.staticPrio = SchedCalls.DEFAULT_PRIO + nice;
-        p.normalPrio = p.prio = normalPrio(p);
+        p.normalPrio = p.prio = normalPrio(policy, rtPriority, nice);
         p.schedClass = classes.setschedulerClass(p.policy, p.prio);
         FairSchedClass.setLoadWeight(p);
     }
