@@ -1,5 +1,9 @@
 package ksim.kernel.proc;
 
+import static ksim.kernel.proc.PidEntry.*;
+import static ksim.kernel.proc.ProcDirEntry.create;
+import static ksim.kernel.proc.ProcDirEntry.mkdir;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +30,8 @@ public final class ProcFs implements ProcView {
     /** VmSize and VmRSS (kB) of every user task: ksim does not model memory (see Unmodelled, docs/proc-notes.md). */
     public static final long VM_SIZE_KB = Unmodelled.VM_KB[1], VM_RSS_KB = Unmodelled.VM_KB[5];
 
-    private final Kernel k;
-    private final PidNamespace ns;
+    final Kernel k;
+    final PidNamespace ns;
     private final Task reader;
 
     public ProcFs(Kernel k, PidNamespace ns) {
@@ -45,52 +49,60 @@ public final class ProcFs implements ProcView {
         return ns;
     }
 
-    /** proc_root's entries ksim has, in the order readdir gives them (by name length, then bytes). */
-    private static final List<String> ROOT_FILES = List.of("sys", "stat", "uptime", "loadavg");
-    /** tgid_base_stuff[] entries ksim renders, in their order. */
-    private static final List<String> TGID_FILES =
-            List.of("task", "environ", "status", "limits", "sched", "comm", "cmdline", "stat", "statm");
-    /** tid_base_stuff[] entries ksim renders, in their order (children exists only here). */
-    private static final List<String> TID_FILES =
-            List.of("environ", "status", "limits", "sched", "comm", "cmdline", "stat", "statm", "children");
+    /**
+     * /proc's own entries ksim has, in readdir order: proc_register() keeps a directory's
+     * entries ordered by proc_match() — name length first, then bytes — and /proc/sys lists a
+     * sysctl table's by namecmp().
+     */
+    private static final ProcDirEntry ROOT = mkdir("", S_IRUGO | S_IXUGO,
+            mkdir("sys", S_IRUGO | S_IXUGO,
+                    mkdir("kernel", S_IRUGO | S_IXUGO,
+                            create("pid_max", S_IRUGO | S_IWUSR, fs -> fs.k.config.pidMax + "\n"), // proc_dointvec
+                            create("threads-max", S_IRUGO | S_IWUSR, fs -> fs.k.maxThreads + "\n"))),
+            create("stat", S_IRUGO, fs -> ShowStat.render(fs.k)),
+            create("uptime", S_IRUGO, fs -> UptimeProcShow.render(fs.k)),
+            create("loadavg", S_IRUGO, fs -> LoadavgProcShow.render(fs.k, fs.readerNs())));
+
+    /**
+     * tgid_base_stuff[] and tid_base_stuff[] as one table, in their order: the entries ksim
+     * renders, each under /proc/PID, /proc/PID/task/TID or both.
+     */
+    private static final List<PidEntry> BASE_STUFF = List.of(
+            dir("task", S_IRUGO | S_IXUGO, TGID, ProcFs::taskReaddir),
+            reg("environ", S_IRUSR, BOTH, (fs, t) -> ""), // environ_read(): ksim's tasks have an empty environment
+            reg("status", S_IRUGO, BOTH, (fs, t) -> ProcPidStatus.render(fs.k, fs.ns, t.threadPid, t)),
+            reg("limits", S_IRUGO, BOTH, (fs, t) -> ProcPidLimits.render(t)),
+            reg("sched", S_IRUGO | S_IWUSR, BOTH, (fs, t) -> ProcSchedShowTask.render(fs.ns, t)),
+            reg("comm", S_IRUGO | S_IWUSR, BOTH, (fs, t) -> CommShow.render(t)),
+            reg("cmdline", S_IRUGO, BOTH, (fs, t) -> ProcPidCmdline.read(t)),
+            reg("stat", S_IRUGO, TGID, (fs, t) -> DoTaskStat.render(fs.k, fs.ns, t.threadPid, t, true)), // proc_tgid_stat
+            reg("stat", S_IRUGO, TID, (fs, t) -> DoTaskStat.render(fs.k, fs.ns, t.threadPid, t, false)), // proc_tid_stat
+            reg("statm", S_IRUGO, BOTH, (fs, t) -> ProcPidStatm.render(t)),
+            reg("children", S_IRUGO, TID, (fs, t) -> ChildrenSeqShow.render(fs.ns, t)));
+    private static final List<String> TGID_NAMES = PidEntry.names(BASE_STUFF, TGID);
+    private static final List<String> TID_NAMES = PidEntry.names(BASE_STUFF, TID);
 
     @Override
     public String read(String path) {
         String[] p = parts(path);
-        if (p == null) {
+        if (p == null || p.length == 0) {
             return null;
         }
-        switch (p.length) {
-            case 1 -> {
-                return switch (p[0]) {
-                    case "loadavg" -> LoadavgProcShow.render(k, reader != null ? reader.activePidNs() : ns);
-                    case "stat" -> ShowStat.render(k);
-                    case "uptime" -> UptimeProcShow.render(k);
-                    default -> null;
-                };
-            }
-            case 2 -> {
-                Task t = lookup(p[0]);
-                return t == null ? null : tgidFile(t, p[1]);
-            }
-            case 3 -> {
-                if (p[0].equals("sys") && p[1].equals("kernel")) {
-                    return switch (p[2]) {
-                        case "pid_max" -> k.config.pidMax + "\n"; // proc_dointvec of pid_max
-                        case "threads-max" -> k.maxThreads + "\n";
-                        default -> null;
-                    };
-                }
-                return null;
-            }
-            case 4 -> {
-                Task t = p[1].equals("task") ? taskLookup(lookup(p[0]), p[2]) : null;
-                return t == null ? null : tidFile(t, p[3]);
-            }
-            default -> {
-                return null;
-            }
+        ProcDirEntry de = ROOT.walk(p);
+        if (de != null) {
+            return de.isDir() ? null : de.show().show(this);
         }
+        Task t = lookup(p[0]);
+        PidEntry e = t == null || p.length < 2 ? null : PidEntry.lookup(BASE_STUFF, TGID, p[1]);
+        if (e != null && p.length == 2 && !e.isDir()) {
+            return e.show().show(this, t);
+        }
+        if (e != null && p.length == 4 && e.isDir()) { // task/TID/FILE
+            Task th = taskLookup(t, p[2]);
+            PidEntry f = th == null ? null : PidEntry.lookup(BASE_STUFF, TID, p[3]);
+            return f == null || f.isDir() ? null : f.show().show(this, th);
+        }
+        return null;
     }
 
     @Override
@@ -99,30 +111,33 @@ public final class ProcFs implements ProcView {
         if (p == null) {
             return null;
         }
-        switch (p.length) {
-            case 0 -> {
-                return rootReaddir();
-            }
-            case 1 -> {
-                if (p[0].equals("sys")) {
-                    return List.of("kernel");
-                }
-                return lookup(p[0]) == null ? null : TGID_FILES;
-            }
-            case 2 -> {
-                if (p[0].equals("sys") && p[1].equals("kernel")) {
-                    return List.of("pid_max", "threads-max");
-                }
-                Task t = p[1].equals("task") ? lookup(p[0]) : null;
-                return t == null ? null : taskReaddir(t);
-            }
-            case 3 -> {
-                return p[1].equals("task") && taskLookup(lookup(p[0]), p[2]) != null ? TID_FILES : null;
-            }
-            default -> {
-                return null;
-            }
+        if (p.length == 0) {
+            return rootReaddir();
         }
+        ProcDirEntry de = ROOT.walk(p);
+        if (de != null) {
+            return de.isDir() ? de.names() : null;
+        }
+        Task t = lookup(p[0]);
+        if (t == null) {
+            return null;
+        }
+        if (p.length == 1) {
+            return TGID_NAMES; // proc_tgid_base_readdir()
+        }
+        PidEntry e = PidEntry.lookup(BASE_STUFF, TGID, p[1]);
+        if (e == null || !e.isDir() || p.length > 3) {
+            return null;
+        }
+        if (p.length == 2) {
+            return e.readdir().readdir(this, t);
+        }
+        return taskLookup(t, p[2]) != null ? TID_NAMES : null; // task/TID: proc_tid_base_readdir()
+    }
+
+    /** The namespace whose last PID /proc/loadavg shows: the reader's own, else the mount's. */
+    private PidNamespace readerNs() {
+        return reader != null ? reader.activePidNs() : ns;
     }
 
     @Override
@@ -212,7 +227,7 @@ public final class ProcFs implements ProcView {
 
     /** proc_root_readdir(): the fixed entries, self and thread-self, then every thread-group leader's TGID in order (next_tgid()). */
     private List<String> rootReaddir() {
-        List<String> out = new ArrayList<>(ROOT_FILES);
+        List<String> out = ROOT.names();
         out.add("self");
         out.add("thread-self");
         for (int nr = ns.nextUsedNr(1); nr >= 0; nr = ns.nextUsedNr(nr + 1)) {
@@ -237,30 +252,5 @@ public final class ProcFs implements ProcView {
             }
         }
         return out;
-    }
-
-    /** tgid_base_stuff[]: /proc/PID/FILE (whole-process views). */
-    private String tgidFile(Task t, String file) {
-        return switch (file) {
-            case "stat" -> DoTaskStat.render(k, ns, t.threadPid, t, true);
-            case "status" -> ProcPidStatus.render(k, ns, t.threadPid, t);
-            case "statm" -> ProcPidStatm.render(t);
-            case "sched" -> ProcSchedShowTask.render(ns, t);
-            case "comm" -> CommShow.render(t);
-            case "cmdline" -> ProcPidCmdline.read(t);
-            case "environ" -> ""; // environ_read(): ksim's tasks have an empty environment
-            case "limits" -> ProcPidLimits.render(t);
-            default -> null;
-        };
-    }
-
-    /** tid_base_stuff[]: /proc/PID/task/TID/FILE (one thread). */
-    private String tidFile(Task t, String file) {
-        return switch (file) {
-            case "stat" -> DoTaskStat.render(k, ns, t.threadPid, t, false);
-            case "children" -> ChildrenSeqShow.render(ns, t);
-            case "task" -> null;
-            default -> tgidFile(t, file);
-        };
     }
 }
