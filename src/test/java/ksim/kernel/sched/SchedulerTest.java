@@ -1,12 +1,16 @@
 package ksim.kernel.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import ksim.kernel.Kernel;
+import ksim.kernel.KernelConfig;
 import ksim.scenario.Runs;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,34 @@ class SchedulerTest {
         // sched_slice() share of a 6 ms period at weight 1024 among 1024 + 110 + 15: inv_weight =
         // 0xffffffff / 1149 = 3737969, fact = 1024 * 3737969 fits 32 bits, (6e6 * fact) >> 32
         assertEquals(5_347_257L, Weights.calcDelta(6_000_000L, 1024, Weights.invWeight(1024 + 110 + 15)));
+    }
+
+    /**
+     * The class registry: Linux's order, __setscheduler_class() (rt by priority, so a boosted
+     * SCHED_NORMAL priority is rt's; fair by policy), valid_policy(), and the configured fair variant.
+     */
+    @Test
+    void classesComeInLinuxsOrderAndPoliciesSelectThem() {
+        KernelConfig cfg = new KernelConfig();
+        SchedClasses c = new SchedClasses(cfg);
+        List<String> names = new ArrayList<>();
+        for (SchedClass sc : c.order) {
+            names.add(sc.name);
+        }
+        assertEquals(List.of("stop", "rt", "fair", "idle"), names);
+        assertTrue(c.stop.above(c.rt) && c.rt.above(c.fair) && c.fair.above(c.idle) && !c.fair.above(c.rt));
+        assertSame(c.rt, c.setschedulerClass(SchedCalls.SCHED_FIFO, 0));
+        assertSame(c.rt, c.setschedulerClass(SchedCalls.SCHED_RR, 98));
+        assertSame(c.rt, c.setschedulerClass(SchedCalls.SCHED_NORMAL, 50));
+        for (int policy : new int[] {SchedCalls.SCHED_NORMAL, SchedCalls.SCHED_BATCH, SchedCalls.SCHED_IDLE}) {
+            assertSame(c.fair, c.setschedulerClass(policy, 120));
+            assertTrue(c.validPolicy(policy));
+        }
+        assertFalse(c.validPolicy(SchedCalls.SCHED_DEADLINE));
+        assertFalse(c.validPolicy(4));
+        assertTrue(c.fair instanceof EevdfSchedClass);
+        cfg.sched = KernelConfig.SchedMode.CFS;
+        assertTrue(new SchedClasses(cfg).fair instanceof CfsSchedClass);
     }
 
     /** Every nice level's weight is ~1.25 times the next one's, and wmult is 2^32 / weight. */
