@@ -93,6 +93,11 @@ public final class Wait {
         }
 
         @Override
+        public java.util.List<String> sleepFrames() {
+            return java.util.List.of("do_wait", "kernel_wait4", "__do_sys_wait4", "__x64_sys_wait4");
+        }
+
+        @Override
         public long run(Kernel k, Task current) {
             if (wo == null) {
                 if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL)) != 0) {
@@ -150,6 +155,11 @@ public final class Wait {
         @Override
         public String name() {
             return "waitid";
+        }
+
+        @Override
+        public java.util.List<String> sleepFrames() {
+            return java.util.List.of("do_wait", "kernel_waitid", "__do_sys_waitid", "__x64_sys_waitid");
         }
 
         @Override

@@ -71,6 +71,11 @@ public final class PipeCalls {
         }
 
         @Override
+        public java.util.List<String> sleepFrames() {
+            return java.util.List.of("pipe_read", "vfs_read", "ksys_read", "__x64_sys_read");
+        }
+
+        @Override
         public long run(Kernel k, Task current) {
             File f = current.files.get(fd);
             if (f == null || f.writeEnd) {
@@ -140,6 +145,11 @@ public final class PipeCalls {
         @Override
         public String name() {
             return "write";
+        }
+
+        @Override
+        public java.util.List<String> sleepFrames() {
+            return java.util.List.of("pipe_write", "vfs_write", "ksys_write", "__x64_sys_write");
         }
 
         @Override
