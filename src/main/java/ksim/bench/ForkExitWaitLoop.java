@@ -40,7 +40,7 @@ final class ForkExitWaitLoop implements Program {
         if (!forked) {
             return pending = new Clone(flags);
         }
-        return pending = new Wait.Wait4(-1, 0);
+        return pending = new Wait.Wait4(-1, null, 0);
     }
 
     @Override

@@ -8,6 +8,7 @@ import ksim.kernel.signal.Signal;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.UserOp;
+import ksim.kernel.task.UserPtr;
 
 /**
  * Two processes passing a byte back and forth through two pipes, {@code n} round trips: on
@@ -22,8 +23,8 @@ final class PipePingPong implements Program {
     private boolean child;
     private boolean done;
     private int left;
-    private final int[] ping = new int[2];
-    private final int[] pong = new int[2];
+    private final UserPtr<int[]> ping = new UserPtr<>();
+    private final UserPtr<int[]> pong = new UserPtr<>();
     private UserOp pending;
 
     PipePingPong(int n) {
@@ -37,16 +38,16 @@ final class PipePingPong implements Program {
             return pending = ExitGroup.exitGroup(0);
         }
         if (step < 2) {
-            return pending = new PipeCalls.PipeCreate();
+            return pending = new PipeCalls.PipeCreate(step == 0 ? ping : pong);
         }
         if (step == 2) {
             return pending = new Clone(Signal.SIGCHLD);
         }
         if (left == 0) {
-            return pending = child ? ExitGroup.exitGroup(0) : new Wait.Wait4(-1, 0);
+            return pending = child ? ExitGroup.exitGroup(0) : new Wait.Wait4(-1, null, 0);
         }
         boolean write = child == ((step & 1) == 0); // parent: write then read; child: read then write
-        int fd = write ? (child ? pong[1] : ping[1]) : (child ? ping[0] : pong[0]);
+        int fd = write ? (child ? pong.get()[1] : ping.get()[1]) : (child ? ping.get()[0] : pong.get()[0]);
         return pending = write ? new PipeCalls.Write(fd, BUF, 1) : new PipeCalls.Read(fd, BUF, 1);
     }
 
@@ -55,10 +56,7 @@ final class PipePingPong implements Program {
         if (op != pending) {
             return;
         }
-        if (op instanceof PipeCalls.PipeCreate pc) {
-            int[] fds = step == 0 ? ping : pong;
-            fds[0] = pc.fds[0];
-            fds[1] = pc.fds[1];
+        if (op instanceof PipeCalls.PipeCreate) {
             step++;
         } else if (op instanceof Clone) {
             child = ret == 0;
@@ -80,10 +78,8 @@ final class PipePingPong implements Program {
     public Program copyForChild() {
         PipePingPong c = new PipePingPong(n);
         c.step = step;
-        c.ping[0] = ping[0];
-        c.ping[1] = ping[1];
-        c.pong[0] = pong[0];
-        c.pong[1] = pong[1];
+        c.ping.put(ping.get()); // fork copies the descriptors' numbers with the rest of memory
+        c.pong.put(pong.get());
         c.pending = pending;
         return c;
     }

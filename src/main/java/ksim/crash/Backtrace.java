@@ -61,7 +61,8 @@ final class Backtrace {
             f.add("__schedule");
             f.add("schedule");
         }
-        String op = t.op == null ? null : t.op instanceof ksim.kernel.task.Syscall s ? s.name() : null;
+        ksim.kernel.task.Syscall call = t.op instanceof ksim.kernel.task.Syscall s ? s : null;
+        String op = call == null ? null : call.name();
         if ((t.state & TaskState.__TASK_STOPPED) != 0) {
             f.add("do_signal_stop");
             f.add("get_signal");
@@ -75,10 +76,9 @@ final class Backtrace {
             kthread(f, t, op);
             return f;
         }
-        if (op != null) {
-            for (String fn : syscallFrames(op)) {
-                f.add(fn);
-            }
+        if (call != null) {
+            List<String> sleeps = call.sleepFrames();
+            f.addAll(sleeps != null ? sleeps : List.of("__x64_sys_" + op));
         }
         syscallEntry(f);
         return f;
@@ -87,24 +87,6 @@ final class Backtrace {
     private static void syscallEntry(List<String> f) {
         f.add("do_syscall_64");
         f.add("entry_SYSCALL_64_after_hwframe");
-    }
-
-    /** The callers below schedule() for each blocking system call ksim has. */
-    private static String[] syscallFrames(String op) {
-        return switch (op) {
-            case "nanosleep" -> new String[] {"do_nanosleep", "hrtimer_nanosleep", "common_nsleep",
-                "__x64_sys_clock_nanosleep"};
-            case "wait4" -> new String[] {"do_wait", "kernel_wait4", "__do_sys_wait4", "__x64_sys_wait4"};
-            case "waitid" -> new String[] {"do_wait", "kernel_waitid", "__do_sys_waitid", "__x64_sys_waitid"};
-            case "pause" -> new String[] {"__x64_sys_pause"};
-            case "read" -> new String[] {"pipe_read", "vfs_read", "ksys_read", "__x64_sys_read"};
-            case "write" -> new String[] {"pipe_write", "vfs_write", "ksys_write", "__x64_sys_write"};
-            case "clone", "vfork", "fork" -> new String[] {"schedule_timeout", "__wait_for_common",
-                "wait_for_completion_state", "kernel_clone", "__do_sys_clone", "__x64_sys_clone"};
-            case "exit_group", "exit", "do_group_exit" -> new String[] {"zap_pid_ns_processes", "do_exit",
-                "do_group_exit", "__x64_sys_exit_group"};
-            default -> new String[] {"__x64_sys_" + op};
-        };
     }
 
     /** A kernel thread: its thread function, then kthread() and ret_from_fork. */

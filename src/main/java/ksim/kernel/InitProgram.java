@@ -30,7 +30,7 @@ public final class InitProgram implements Program {
         if (childless) {
             return new Pause();
         }
-        return new Wait.Wait4(-1, Wait.__WALL);
+        return new Wait.Wait4(-1, null, Wait.__WALL);
     }
 
     @Override

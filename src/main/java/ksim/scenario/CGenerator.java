@@ -175,53 +175,38 @@ final class CGenerator {
         bodies.append(indent).append(code).append('\n');
     }
 
-    /** The C statement for a call, as Interpreter.callOp issues it. */
+    /**
+     * The C statement for a call: its row's C form ({@link CallTable.Row#c()}) with the
+     * placeholders filled in from the call's arguments.
+     */
     private String call(Call c, String s) {
+        String form = CallTable.get(c.fn()).c();
         List<Arg> a = c.args();
-        return switch (c.fn()) {
-            case "exit" -> "rt_exit(" + s + ", " + value(a.get(0)) + ")";
-            case "thread_exit" -> "rt_thread_exit(" + s + ", " + value(a.get(0)) + ")";
-            case "wait" -> "rt_wait4(" + s + ", -1L, 0L)";
-            case "waitpid" -> "rt_wait4(" + s + ", " + values(a) + ")";
-            case "waitid" -> "rt_waitid(" + s + ", " + values(a) + ")";
-            case "getpid", "gettid", "getppid", "getpgrp", "setsid" -> "rt_ret_pid(" + s + ", " + sys(c.fn(), a) + ")";
-            case "getpgid", "getsid" -> "rt_ret_pid(" + s + ", " + sys(c.fn(), a) + ")";
-            case "setpgid", "kill", "tgkill", "pause", "setuid", "setpriority", "sched_yield" ->
-                "rt_ret_int(" + s + ", " + sys(c.fn(), a) + ")";
-            case "raise", "unshare", "nice", "getrlimit", "setrlimit", "getpriority", "sched_setscheduler",
-                 "sched_getscheduler", "sched_getaffinity" -> "rt_" + c.fn() + "(" + s + ", " + values(a) + ")";
-            case "signal" -> "rt_signal(" + s + ", " + value(a.get(0)) + ", " + handler(a.get(1)) + ")";
-            case "sigaction" -> "rt_sigaction(" + s + ", " + value(a.get(0)) + ", " + handler(a.get(1)) + ", "
-                    + value(a.get(2)) + ")";
-            case "sigprocmask" -> "rt_sigprocmask(" + s + ", " + value(a.get(0)) + ", " + set(a.get(1)) + ")";
-            case "sched_setaffinity" -> "rt_sched_setaffinity(" + s + ", " + value(a.get(0)) + ", " + set(a.get(1))
-                    + ")";
-            case "prctl" -> prctl(a, s);
-            case "sleep", "spin" -> "rt_" + c.fn() + "(" + s + ", " + value(a.get(0)) + ")";
-            case "pipe" -> "rt_pipe(" + s + ", " + nameOf(a.get(0)) + ")";
-            case "write", "read" -> "rt_pipe_io(" + s + ", " + nameOf(a.get(0)) + ", " + value(a.get(1)) + ", "
-                    + (c.fn().equals("write") ? 1 : 0) + ")";
-            case "close" -> "rt_close(" + s + ", " + nameOf(a.get(0)) + ")";
-            case "state", "ppid", "comm", "cputime" -> "rt_look(" + s + ", " + value(a.get(0)) + ", RT_"
-                    + c.fn().toUpperCase() + ")";
-            default -> throw new IllegalStateException("no C for call " + c.fn() + "()");
-        };
-    }
-
-    /** A raw system call of the same name (getpgrp: SYS_getpgrp) with the call's arguments. */
-    private String sys(String fn, List<Arg> a) {
-        return a.isEmpty() ? "rt_sys(SYS_" + fn + ")" : "rt_sys(SYS_" + fn + ", " + values(a) + ")";
-    }
-
-    /** prctl(OPTION, V): a word is a string for PR_SET_NAME and 0 otherwise, as Interpreter passes it. */
-    private String prctl(List<Arg> a, String s) {
-        Arg v = a.get(1);
-        if (v instanceof NameArg n) {
-            boolean setName = a.get(0) instanceof SymbolArg sym && sym.value() == 15
-                    || a.get(0) instanceof IntArg i && i.value() == 15;
-            return "rt_prctl(" + s + ", " + value(a.get(0)) + ", 0L, " + (setName ? cString(n.name()) : "NULL") + ")";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < form.length(); i++) {
+            char ch = form.charAt(i);
+            if (ch != '%') {
+                out.append(ch);
+                continue;
+            }
+            char kind = form.charAt(++i);
+            if (kind == 's') {
+                out.append(s);
+                continue;
+            }
+            boolean digit = Character.isDigit(kind);
+            Arg arg = a.get(form.charAt(digit ? i : ++i) - '0');
+            out.append(switch (digit ? '0' : kind) {
+                case '0' -> value(arg);
+                case 'h' -> handler(arg);
+                case 'e' -> set(arg);
+                case 'q' -> nameOf(arg);
+                case 'n' -> arg instanceof NameArg ? "0L" : value(arg);
+                case 'w' -> arg instanceof NameArg n ? cString(n.name()) : "NULL";
+                default -> throw new IllegalStateException("bad C form of " + c.fn() + "(): " + form);
+            });
         }
-        return "rt_prctl(" + s + ", " + value(a.get(0)) + ", " + value(v) + ", NULL)";
+        return out.toString();
     }
 
     private String values(List<Arg> a) {

@@ -4,28 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import ksim.kernel.Errno;
 import ksim.kernel.exit.ExitGroup;
-import ksim.kernel.exit.Wait;
 import ksim.kernel.fork.Clone;
 import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.fork.Execve;
-import ksim.kernel.fs.PipeCalls;
-import ksim.kernel.proc.ProcPidStat;
-import ksim.kernel.sched.SchedCalls;
+import ksim.kernel.pid.Pids;
 import ksim.kernel.signal.Signal;
-import ksim.kernel.signal.SignalCalls;
-import ksim.kernel.signal.Signals;
-import ksim.kernel.sys.Nanosleep;
-import ksim.kernel.sys.Pause;
-import ksim.kernel.sys.Prctl;
-import ksim.kernel.sys.Rlimit;
-import ksim.kernel.sys.Setuid;
-import ksim.kernel.sys.Unshare;
 import ksim.kernel.sys.Sys;
 import ksim.kernel.task.Program;
-import ksim.kernel.task.Spin;
-import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.UserOp;
+import ksim.kernel.task.UserPtr;
 import ksim.scenario.Ast.*;
 
 /**
@@ -72,6 +60,8 @@ final class Interpreter implements Program {
     /** The statement whose request is in the kernel, and that request. */
     private Stmt pendingStmt;
     private UserOp pendingOp;
+    /** How the call in flight completes (null for other statements). */
+    private Completion pendingCall;
     /** The name a spawn in flight gives its child (NAME or NAME.k). */
     private String pendingChild;
     /** main's exec of itself, after which main's name is registered. */
@@ -120,6 +110,7 @@ final class Interpreter implements Program {
         child.pendingStmt = pendingStmt;
         child.pendingOp = pendingOp;
         child.pendingChild = pendingChild;
+        child.pendingCall = pendingCall;
         return child;
     }
 
@@ -258,19 +249,6 @@ final class Interpreter implements Program {
         return a instanceof NameArg ? Signal.SIG_CATCH : (int) ((SymbolArg) a).value();
     }
 
-    /** glibc's own signals, SIGCANCEL (32) and SIGSETXID (33): its wrappers keep them from the program. */
-    private static boolean glibcInternal(long sig) {
-        return sig == 32 || sig == 33;
-    }
-
-    /**
-     * signal() and sigaction() on one of glibc's own signals: glibc fails with EINVAL before
-     * any system call; ksim lets the call fail at once without touching the kernel's state.
-     */
-    private static Syscall refusedByGlibc(String name) {
-        return Sys.of(name, (k, t) -> Errno.EINVAL.ret());
-    }
-
     /**
      * A set of signals as a mask, bit (sig - 1); numbers outside 1..64 are left out, as
      * sigaddset() refuses them, and so are glibc's own 32 and 33, which its sigprocmask() drops.
@@ -279,7 +257,7 @@ final class Interpreter implements Program {
         long mask = 0;
         for (Arg a : set.elements()) {
             long sig = value(t, a);
-            if (sig >= 1 && sig <= Signal._NSIG && !glibcInternal(sig)) {
+            if (sig >= 1 && sig <= Signal._NSIG && !TraceFormat.glibcInternal(sig)) {
                 mask |= 1L << (sig - 1);
             }
         }
@@ -301,150 +279,112 @@ final class Interpreter implements Program {
         return (int) value(t, c.args().get(i));
     }
 
+    /** A call statement's request, from its row of the {@link CallTable}. */
     private UserOp callOp(Task t, Call c) {
-        switch (c.fn()) {
-            case "exit" -> {
-                emit(t, c.text(), null);
-                return ExitGroup.exitGroup(intArg(t, c, 0));
-            }
-            case "thread_exit" -> {
-                emit(t, c.text(), null);
-                return ExitGroup.exitThread(intArg(t, c, 0));
-            }
-            case "wait" -> {
-                return new Wait.Wait4(-1, 0);
-            }
-            case "waitpid" -> {
-                return new Wait.Wait4(intArg(t, c, 0), intArg(t, c, 1));
-            }
-            case "waitid" -> {
-                return new Wait.Waitid(intArg(t, c, 0), intArg(t, c, 1), intArg(t, c, 2));
-            }
-            case "getpid" -> {
-                return Sys.getpid();
-            }
-            case "gettid" -> {
-                return Sys.gettid();
-            }
-            case "getppid" -> {
-                return Sys.getppid();
-            }
-            case "getpgrp" -> {
-                return Sys.getpgid(0);
-            }
-            case "getpgid" -> {
-                return Sys.getpgid(intArg(t, c, 0));
-            }
-            case "getsid" -> {
-                return Sys.getsid(intArg(t, c, 0));
-            }
-            case "setsid" -> {
-                return Sys.setsid();
-            }
-            case "setpgid" -> {
-                return Sys.setpgid(intArg(t, c, 0), intArg(t, c, 1));
-            }
-            case "prctl" -> {
-                Arg a = c.args().get(1);
-                return new Prctl(intArg(t, c, 0), a instanceof NameArg n ? 0 : value(t, a),
-                        a instanceof NameArg n ? n.name() : null);
-            }
-            case "setuid" -> {
-                return new Setuid(intArg(t, c, 0));
-            }
-            case "getrlimit" -> {
-                return Rlimit.get(intArg(t, c, 0));
-            }
-            case "setrlimit" -> {
-                return Rlimit.set(intArg(t, c, 0), value(t, c.args().get(1)), value(t, c.args().get(2)));
-            }
-            case "pipe" -> {
-                return new PipeCalls.PipeCreate();
-            }
-            case "write" -> {
-                long n = value(t, c.args().get(1));
-                return new PipeCalls.Write(fd(t, ((NameArg) c.args().get(0)).name() + ".w"), UserBuffer.address(n), n);
-            }
-            case "read" -> {
-                long n = value(t, c.args().get(1));
-                return new PipeCalls.Read(fd(t, ((NameArg) c.args().get(0)).name() + ".r"), UserBuffer.address(n), n);
-            }
-            case "close" -> {
-                return PipeCalls.close(fd(t, ((NameArg) c.args().get(0)).name()));
-            }
-            case "unshare" -> {
-                return new Unshare(value(t, c.args().get(0)));
-            }
-            case "pause" -> {
-                return new Pause();
-            }
-            case "signal" -> { // glibc's signal(): BSD semantics, SA_RESTART
-                if (glibcInternal(intArg(t, c, 0))) {
-                    return refusedByGlibc("rt_sigaction");
+        return enter(t, c, CallTable.get(c.fn()));
+    }
+
+    /**
+     * Enters the kernel as {@code row} says, with a fresh user-memory location for what the call
+     * copies out; what its line prints (and what it binds) is settled when it returns.
+     */
+    private <O> UserOp enter(Task t, Call c, CallTable.Row<O> row) {
+        CallArgs a = new CallArgs(t, c);
+        UserPtr<O> out = new UserPtr<>();
+        UserOp op = row.enter().enter(a, out);
+        if (row.print() == null) { // exit: the line prints as the call is made, the task does not come back
+            emit(t, c.text(), null);
+            pendingCall = null;
+        } else {
+            pendingCall = ret -> {
+                if (ret < 0) {
+                    return TraceFormat.errno(ret);
                 }
-                return SignalCalls.sigaction(intArg(t, c, 0), handler(c.args().get(1)), Signals.SA_RESTART);
-            }
-            case "sigaction" -> {
-                if (glibcInternal(intArg(t, c, 0))) {
-                    return refusedByGlibc("rt_sigaction");
+                if (row.done() != null) {
+                    row.done().done(a, ret, out.get());
                 }
-                return SignalCalls.sigaction(intArg(t, c, 0), handler(c.args().get(1)), value(t, c.args().get(2)));
-            }
-            case "sigprocmask" -> {
-                return SignalCalls.sigprocmask(intArg(t, c, 0), signalSet(t, (SetArg) c.args().get(1)));
-            }
-            case "kill" -> {
-                return SignalCalls.kill(intArg(t, c, 0), intArg(t, c, 1));
-            }
-            case "tgkill" -> {
-                return SignalCalls.tgkill(intArg(t, c, 0), intArg(t, c, 1), intArg(t, c, 2));
-            }
-            case "nice" -> {
-                return SchedCalls.nice(intArg(t, c, 0));
-            }
-            case "setpriority" -> {
-                return SchedCalls.setpriority(intArg(t, c, 0), intArg(t, c, 1), intArg(t, c, 2));
-            }
-            case "getpriority" -> { // glibc turns the kernel's 20 - nice back into nice
-                return SchedCalls.getpriority(intArg(t, c, 0), intArg(t, c, 1));
-            }
-            case "sched_setscheduler" -> {
-                return SchedCalls.setscheduler(intArg(t, c, 0), intArg(t, c, 1), intArg(t, c, 2));
-            }
-            case "sched_getscheduler" -> {
-                return SchedCalls.getscheduler(intArg(t, c, 0));
-            }
-            case "sched_getaffinity" -> {
-                return SchedCalls.getaffinity(intArg(t, c, 0));
-            }
-            case "sched_setaffinity" -> {
-                java.util.BitSet cpus = new java.util.BitSet();
-                for (Arg a : ((SetArg) c.args().get(1)).elements()) {
-                    long cpu = value(t, a);
-                    if (cpu >= 0 && cpu < 4096) {
-                        cpus.set((int) cpu);
-                    }
+                return row.print().print(a, ret, out.get());
+            };
+        }
+        return op;
+    }
+
+    /** What the call in flight prints when it returns (its RESULT), binding what it binds. */
+    @FunctionalInterface
+    private interface Completion {
+        String complete(long ret);
+    }
+
+    /** A call statement's arguments as this task resolves them, and its names for printing PIDs. */
+    private final class CallArgs implements CallTable.Args, CallTable.Names {
+        private final Task t;
+        private final List<Arg> args;
+
+        CallArgs(Task t, Call c) {
+            this.t = t;
+            this.args = c.args();
+        }
+
+        @Override
+        public long value(int n) {
+            return Interpreter.this.value(t, args.get(n));
+        }
+
+        @Override
+        public long signals(int n) {
+            return signalSet(t, (SetArg) args.get(n));
+        }
+
+        @Override
+        public java.util.BitSet cpus(int n) {
+            java.util.BitSet cpus = new java.util.BitSet();
+            for (Arg a : ((SetArg) args.get(n)).elements()) {
+                long cpu = Interpreter.this.value(t, a);
+                if (cpu >= 0 && cpu < 4096) {
+                    cpus.set((int) cpu);
                 }
-                return SchedCalls.setaffinity(intArg(t, c, 0), cpus);
             }
-            case "sched_yield" -> {
-                return SchedCalls.yield();
-            }
-            case "raise" -> { // glibc: tgkill(getpid(), gettid(), sig)
-                return SignalCalls.tgkill(t.tgidVnr(), t.pidVnr(), intArg(t, c, 0));
-            }
-            case "sleep" -> {
-                return new Nanosleep(value(t, c.args().get(0)));
-            }
-            case "spin" -> {
-                return new Spin(value(t, c.args().get(0)));
-            }
-            case "state", "ppid", "comm", "cputime" -> {
-                return new ProcPidStat(intArg(t, c, 0));
-            }
-            default -> {
-                return Sys.ni(c.fn());
-            }
+            return cpus;
+        }
+
+        @Override
+        public int handler(int n) {
+            return Interpreter.handler(args.get(n));
+        }
+
+        @Override
+        public String word(int n) {
+            return args.get(n) instanceof NameArg na ? na.name() : null;
+        }
+
+        @Override
+        public String name(int n) {
+            return ((NameArg) args.get(n)).name();
+        }
+
+        @Override
+        public int fd(String pipeEnd) {
+            return Interpreter.fd(t, pipeEnd);
+        }
+
+        @Override
+        public int tgid() {
+            return t.tgidVnr();
+        }
+
+        @Override
+        public int tid() {
+            return t.pidVnr();
+        }
+
+        @Override
+        public void bind(String name, long value) {
+            mem(t).bind(name, value);
+        }
+
+        @Override
+        public String pid(long nr) {
+            return ctx.names.format(t.activePidNs(), nr);
         }
     }
 
@@ -471,16 +411,12 @@ final class Interpreter implements Program {
             return;
         }
         if (s instanceof Exec e) { // only a failed exec returns to the old program
-            emit(t, "exec " + e.name(), errno(ret));
+            emit(t, "exec " + e.name(), TraceFormat.errno(ret));
             return;
         }
         Call call = s instanceof Expect x ? x.call() : (Call) s;
-        if (op instanceof PipeCalls.PipeCreate pc && ret == 0) {
-            String pipe = ((NameArg) call.args().get(0)).name();
-            mem(t).bind(pipe + ".r", pc.fds[0]);
-            mem(t).bind(pipe + ".w", pc.fds[1]);
-        }
-        String result = format(t, call, op, ret);
+        String result = pendingCall.complete(ret);
+        pendingCall = null;
         emit(t, call.text(), result);
         if (s instanceof Expect x) {
             ctx.reached.add(x);
@@ -494,7 +430,7 @@ final class Interpreter implements Program {
     private void completeSpawn(Task t, Spawn sp, UserOp op, long ret) {
         String child = pendingChild;
         pendingChild = null;
-        if (ret == 0 && op instanceof Clone) {
+        if (ret == 0) {
             // the child, returning from clone() with 0: it runs the block and then exits
             name = child;
             t.label = child;
@@ -507,84 +443,17 @@ final class Interpreter implements Program {
             return;
         }
         if (ret < 0) {
-            emit(t, sp.text(), errno(ret));
+            emit(t, sp.text(), TraceFormat.errno(ret));
             return;
         }
-        if (op instanceof Clone c && c.child != null) {
-            ctx.names.register(c.child, child, sp.name());
+        // named in every namespace it has a number in, before it runs (it may print later than its parent)
+        Task created = Pids.findTaskByPidNs((int) ret, t.activePidNs());
+        if (created != null) {
+            ctx.names.register(created, child, sp.name());
         }
         mem(t).bind(sp.name(), ret);
         mem(t).bind(child, ret);
         emit(t, sp.text(), child);
-    }
-
-    private String format(Task t, Call call, UserOp op, long ret) {
-        if (ret < 0) {
-            return errno(ret);
-        }
-        Calls.Result kind = Calls.spec(call.fn()).result();
-        return switch (kind) {
-            case PID -> op instanceof ProcPidStat p ? pid(t, p.stat.ppid()) : pid(t, ret);
-            case WAIT -> ret == 0 ? "0" : pid(t, ret) + " " + waitStatus(((Wait.Wait4) op).status);
-            case WAITID -> waitidResult(t, ((Wait.Waitid) op).wo);
-            case ZERO -> "0";
-            case POLICY -> SchedCalls.policyName(ret);
-            case CPUSET -> SchedCalls.GetAffinity.format(((SchedCalls.GetAffinity) op).mask);
-            case RLIMIT -> limit(((Rlimit) op).outSoft) + " " + limit(((Rlimit) op).outHard);
-            case STATE -> String.valueOf(((ProcPidStat) op).stat.state());
-            case COMM -> ((ProcPidStat) op).stat.comm();
-            case CPUTIME -> {
-                ProcPidStat.Stat st = ((ProcPidStat) op).stat;
-                yield (st.utimeTicks() + st.stimeTicks()) * 1000 / ksim.kernel.sched.Cputime.USER_HZ + " ms";
-            }
-            default -> op instanceof SchedCalls.Nice n ? Integer.toString(n.value)
-                    : call.fn().equals("getpriority") ? Long.toString(20 - ret)
-                    : op instanceof Prctl p && p.text != null ? p.text
-                    : op instanceof Prctl p && p.answersNumber() ? Long.toString(p.value) : Long.toString(ret);
-        };
-    }
-
-    private static String limit(long v) {
-        return v == -1 ? "unlimited" : Long.toUnsignedString(v);
-    }
-
-    private String pid(Task t, long nr) {
-        return ctx.names.format(t.activePidNs(), nr);
-    }
-
-    private static String errno(long ret) {
-        Errno e = Errno.of(ret);
-        return "-1 " + (e == null ? Long.toString(-ret) : e.name());
-    }
-
-    /** The spec's STATUS for a wait status word. */
-    static String waitStatus(int status) {
-        if ((status & 0x7f) == 0) {
-            return "exited(" + ((status >> 8) & 0xff) + ")";
-        }
-        if ((status & 0xff) == 0x7f) {
-            return "stopped(" + Signal.name((status >> 8) & 0xff) + ")";
-        }
-        if (status == 0xffff) {
-            return "continued";
-        }
-        return "killed(" + Signal.name(status & 0x7f) + ")" + ((status & 0x80) != 0 ? " core" : "");
-    }
-
-    private String waitidResult(Task t, Wait.WaitOpts wo) {
-        if (wo == null || wo.infoPid == 0) {
-            return "0 {}";
-        }
-        String code = switch (wo.infoCode) {
-            case Wait.CLD_EXITED -> "CLD_EXITED";
-            case Wait.CLD_KILLED -> "CLD_KILLED";
-            case Wait.CLD_DUMPED -> "CLD_DUMPED";
-            case Wait.CLD_STOPPED -> "CLD_STOPPED";
-            case Wait.CLD_CONTINUED -> "CLD_CONTINUED";
-            default -> Integer.toString(wo.infoCode);
-        };
-        String st = wo.infoCode == Wait.CLD_EXITED ? Integer.toString(wo.infoStatus) : Signal.name(wo.infoStatus);
-        return "0 {" + pid(t, wo.infoPid) + " " + code + " " + st + "}";
     }
 
     private void emit(Task t, String text, String result) {

@@ -234,7 +234,7 @@ public final class Parser {
                     throw error(r, "expected the expected result after '" + (approx ? "~" : "=") + "'");
                 }
                 take();
-                if (Calls.spec(call.fn()).result() == Calls.Result.NONE) {
+                if (CallTable.get(call.fn()).print() == null) {
                     throw error(c, call.fn() + "() prints no result to expect");
                 }
                 Approx a = null;
@@ -292,7 +292,7 @@ public final class Parser {
     }
 
     private Call call(Token fn) throws ScenarioException {
-        Calls.Spec spec = Calls.spec(fn.text());
+        CallTable.Row<?> spec = CallTable.get(fn.text());
         if (spec == null) {
             throw error(fn, "unknown call '" + fn.text() + "'");
         }
@@ -407,7 +407,7 @@ public final class Parser {
         return new SymbolArg(List.copyOf(parts), value, pos(first));
     }
 
-    private void checkArg(String fn, Calls.ArgKind kind, Arg a, int n) throws ScenarioException {
+    private void checkArg(String fn, CallTable.ArgKind kind, Arg a, int n) throws ScenarioException {
         String where = fn + "() argument " + n;
         switch (kind) {
             case INT -> {

@@ -1193,7 +1193,8 @@ RT void rt_prctl(const struct rt_st *s, long opt, long v, const char *word)
         else rt_done(s, rt_ltoa(out, nb));
         return;
     }
-    rt_ret_int(s, rt_sys(SYS_prctl, opt, word ? (long)word : v, 0, 0, 0));
+    /* a word is a string only for PR_SET_NAME; elsewhere it stands for 0 (the interpreter's rule) */
+    rt_ret_int(s, rt_sys(SYS_prctl, opt, word && opt == PR_SET_NAME ? (long)word : v, 0, 0, 0));
 }
 
 RT void rt_unshare(const struct rt_st *s, long flags)

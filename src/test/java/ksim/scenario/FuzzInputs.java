@@ -94,7 +94,7 @@ public final class FuzzInputs {
 
     private static String tokens(Random r) {
         List<String> calls = new ArrayList<>();
-        Calls.names().forEach(calls::add);
+        CallTable.names().forEach(calls::add);
         StringBuilder b = new StringBuilder(r.nextBoolean() ? "main {\n" : "");
         for (int n = r.nextInt(60); n > 0; n--) {
             b.append(r.nextInt(4) == 0 ? calls.get(r.nextInt(calls.size())) : WORDS[r.nextInt(WORDS.length)]);

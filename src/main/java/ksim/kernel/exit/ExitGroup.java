@@ -51,6 +51,11 @@ public final class ExitGroup extends Syscall {
     }
 
     @Override
+    public java.util.List<String> sleepFrames() {
+        return java.util.List.of("zap_pid_ns_processes", "do_exit", "do_group_exit", "__x64_sys_exit_group");
+    }
+
+    @Override
     public long cost(CostModel c) {
         return c.exitNs;
     }

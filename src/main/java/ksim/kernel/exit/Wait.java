@@ -12,6 +12,7 @@ import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskState;
+import ksim.kernel.task.UserPtr;
 
 /** kernel/exit.c: do_wait() and the tests it applies to each child. */
 public final class Wait {
@@ -73,21 +74,27 @@ public final class Wait {
         }
     }
 
-    /** wait4(2) as kernel_wait4() sets it up; the status is left in {@link #status}. */
+    /** wait4(2) as kernel_wait4() sets it up: the status word is copied out to {@code statAddr}. */
     public static final class Wait4 extends Syscall {
         private final int upid;
+        private final UserPtr<Integer> statAddr;
         private final int options;
         private WaitOpts wo;
-        public int status;
 
-        public Wait4(int upid, int options) {
+        public Wait4(int upid, UserPtr<Integer> statAddr, int options) {
             this.upid = upid;
+            this.statAddr = statAddr;
             this.options = options;
         }
 
         @Override
         public String name() {
             return "wait4";
+        }
+
+        @Override
+        public java.util.List<String> sleepFrames() {
+            return java.util.List.of("do_wait", "kernel_wait4", "__do_sys_wait4", "__x64_sys_wait4");
         }
 
         @Override
@@ -117,30 +124,42 @@ public final class Wait {
             }
             long ret = doWait(k, current, wo);
             if (ret > 0) {
-                status = wo.status;
+                UserPtr.put(statAddr, wo.status);
             }
             return ret;
         }
     }
 
-    /** waitid(2) as kernel_waitid() sets it up; returns 0 and leaves siginfo in {@link #wo}. */
+    /**
+     * The siginfo fields waitid(2) writes (si_signo, si_code, si_pid, si_status): all zero when
+     * WNOHANG found nothing to report.
+     */
+    public record Siginfo(int signo, int code, int pid, int status) {}
+
+    /** waitid(2) as kernel_waitid() sets it up: returns 0 and copies the siginfo out to {@code infop}. */
     public static final class Waitid extends Syscall {
         public static final int P_ALL = 0, P_PID = 1, P_PGID = 2;
         private final int which;
         private final int upid;
+        private final UserPtr<Siginfo> infop;
         private final int options;
-        /** The siginfo the call filled (si_pid 0 when WNOHANG found nothing). */
-        public WaitOpts wo;
+        private WaitOpts wo;
 
-        public Waitid(int which, int upid, int options) {
+        public Waitid(int which, int upid, UserPtr<Siginfo> infop, int options) {
             this.which = which;
             this.upid = upid;
+            this.infop = infop;
             this.options = options;
         }
 
         @Override
         public String name() {
             return "waitid";
+        }
+
+        @Override
+        public java.util.List<String> sleepFrames() {
+            return java.util.List.of("do_wait", "kernel_waitid", "__do_sys_waitid", "__x64_sys_waitid");
         }
 
         @Override
@@ -178,6 +197,10 @@ public final class Wait {
                 wo = new WaitOpts(current, type, pid, options);
             }
             long ret = doWait(k, current, wo);
+            if (ret >= 0) {
+                UserPtr.put(infop, ret > 0 ? new Siginfo(Signal.SIGCHLD, wo.infoCode, wo.infoPid, wo.infoStatus)
+                        : new Siginfo(0, 0, 0, 0));
+            }
             return ret > 0 ? 0 : ret;
         }
     }

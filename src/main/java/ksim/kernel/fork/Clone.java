@@ -24,6 +24,11 @@ public final class Clone extends Syscall {
     }
 
     @Override
+    public java.util.List<String> sleepFrames() {
+        return java.util.List.of("schedule_timeout", "__wait_for_common", "wait_for_completion_state", "kernel_clone", "__do_sys_clone", "__x64_sys_clone");
+    }
+
+    @Override
     public long cost(CostModel c) {
         return (flags & CloneFlags.CLONE_VM) != 0 ? c.cloneVmNs : c.forkNs;
     }

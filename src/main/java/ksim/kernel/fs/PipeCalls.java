@@ -9,14 +9,19 @@ import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskState;
 import ksim.kernel.task.Uaccess;
+import ksim.kernel.task.UserPtr;
 
 /** pipe(2), read(2), write(2) and close(2) on pipes: fs/pipe.c and fs/open.c. */
 public final class PipeCalls {
     private PipeCalls() {}
 
-    /** pipe(): two descriptors, read end first; they are left in {@link #fds}. */
+    /** pipe(pipefd): two descriptors, read end first, copied out to {@code pipefd}. */
     public static final class PipeCreate extends Syscall {
-        public final int[] fds = new int[2];
+        private final UserPtr<int[]> pipefd;
+
+        public PipeCreate(UserPtr<int[]> pipefd) {
+            this.pipefd = pipefd;
+        }
 
         @Override
         public String name() {
@@ -28,8 +33,9 @@ public final class PipeCalls {
             Pipe pipe = new Pipe();
             pipe.readers = 1;
             pipe.writers = 1;
-            fds[0] = current.files.install(new File(pipe, false));
-            fds[1] = current.files.install(new File(pipe, true));
+            int r = current.files.install(new File(pipe, false));
+            int w = current.files.install(new File(pipe, true));
+            UserPtr.put(pipefd, new int[] {r, w});
             return 0;
         }
     }
@@ -62,6 +68,11 @@ public final class PipeCalls {
         @Override
         public String name() {
             return "read";
+        }
+
+        @Override
+        public java.util.List<String> sleepFrames() {
+            return java.util.List.of("pipe_read", "vfs_read", "ksys_read", "__x64_sys_read");
         }
 
         @Override
@@ -134,6 +145,11 @@ public final class PipeCalls {
         @Override
         public String name() {
             return "write";
+        }
+
+        @Override
+        public java.util.List<String> sleepFrames() {
+            return java.util.List.of("pipe_write", "vfs_write", "ksys_write", "__x64_sys_write");
         }
 
         @Override

@@ -7,6 +7,7 @@ import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
+import ksim.kernel.task.UserPtr;
 
 /**
  * Reading /proc/PID/stat from the caller's PID namespace, as the scenario's state(), ppid(),
@@ -19,10 +20,12 @@ public final class ProcPidStat extends Syscall {
     public record Stat(int pid, String comm, char state, int ppid, long utimeTicks, long stimeTicks) {}
 
     private final int nr;
-    public Stat stat;
+    private final UserPtr<Stat> buf;
 
-    public ProcPidStat(int nr) {
+    /** Reads /proc/NR/stat into {@code buf}, parsed as the C runtime parses it. */
+    public ProcPidStat(int nr, UserPtr<Stat> buf) {
         this.nr = nr;
+        this.buf = buf;
     }
 
     @Override
@@ -42,7 +45,7 @@ public final class ProcPidStat extends Syscall {
         if (task == null) {
             return Errno.ESRCH.ret();
         }
-        stat = read(k, task, ns);
+        UserPtr.put(buf, read(k, task, ns));
         return 0;
     }
 

@@ -10,6 +10,7 @@ import ksim.kernel.sys.Sys;
 import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
+import ksim.kernel.task.UserPtr;
 
 /**
  * The scheduling system calls (kernel/sys.c setpriority/getpriority, kernel/sched/syscalls.c):
@@ -130,17 +131,18 @@ public final class SchedCalls {
      * nice(inc) as glibc builds it from getpriority() and setpriority(PRIO_PROCESS, 0, nice + inc):
      * the new nice value, clamped to [-20, 19]; EACCES is reported as EPERM.
      */
-    public static Nice nice(int inc) {
-        return new Nice(inc);
+    public static Syscall nice(int inc, UserPtr<Integer> newNice) {
+        return new Nice(inc, newNice);
     }
 
-    /** nice(): 0 or -errno; the new nice value, which may be negative, is left in {@link #value}. */
-    public static final class Nice extends Syscall {
+    /** nice(): 0 or -errno; the new nice value, which may be negative, is copied out to {@code newNice}. */
+    private static final class Nice extends Syscall {
         private final int inc;
-        public int value;
+        private final UserPtr<Integer> newNice;
 
-        Nice(int inc) {
+        Nice(int inc, UserPtr<Integer> newNice) {
             this.inc = inc;
+            this.newNice = newNice;
         }
 
         @Override
@@ -155,8 +157,11 @@ public final class SchedCalls {
             if (r == Errno.EACCES.ret()) {
                 return Errno.EPERM.ret();
             }
-            value = taskNice(t);
-            return r < 0 ? r : 0;
+            if (r < 0) {
+                return r;
+            }
+            UserPtr.put(newNice, taskNice(t));
+            return 0;
         }
     }
 
@@ -250,18 +255,19 @@ public final class SchedCalls {
         });
     }
 
-    /** sched_getaffinity(pid): the mask is left in {@link GetAffinity#mask}; glibc returns 0. */
-    public static GetAffinity getaffinity(int pid) {
-        return new GetAffinity(pid);
+    /** sched_getaffinity(pid, mask): the mask is copied out to {@code mask}; glibc returns 0. */
+    public static Syscall getaffinity(int pid, UserPtr<BitSet> mask) {
+        return new GetAffinity(pid, mask);
     }
 
     /** sched_getaffinity(): cpus_mask restricted to the online CPUs. */
-    public static final class GetAffinity extends Syscall {
+    private static final class GetAffinity extends Syscall {
         private final int pid;
-        public BitSet mask;
+        private final UserPtr<BitSet> userMask;
 
-        GetAffinity(int pid) {
+        GetAffinity(int pid, UserPtr<BitSet> userMask) {
             this.pid = pid;
+            this.userMask = userMask;
         }
 
         @Override
@@ -278,21 +284,13 @@ public final class SchedCalls {
             if (p == null) {
                 return Errno.ESRCH.ret();
             }
-            mask = new BitSet();
+            BitSet mask = new BitSet();
             mask.set(0, k.sched.rqs.length);
             if (p.cpusAllowed != null) {
                 mask.and(p.cpusAllowed);
             }
+            UserPtr.put(userMask, mask);
             return 0;
-        }
-
-        /** "{0, 1}", as the trace prints a set. */
-        public static String format(BitSet mask) {
-            StringBuilder b = new StringBuilder("{");
-            for (int cpu = mask.nextSetBit(0); cpu >= 0; cpu = mask.nextSetBit(cpu + 1)) {
-                b.append(b.length() > 1 ? ", " : "").append(cpu);
-            }
-            return b.append('}').toString();
         }
     }
 

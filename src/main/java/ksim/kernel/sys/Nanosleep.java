@@ -52,6 +52,11 @@ public final class Nanosleep extends Syscall {
     }
 
     @Override
+    public java.util.List<String> sleepFrames() {
+        return java.util.List.of("do_nanosleep", "hrtimer_nanosleep", "common_nsleep", "__x64_sys_clock_nanosleep");
+    }
+
+    @Override
     public long run(Kernel k, Task current) {
         if (ns < 0) {
             return Errno.EINVAL.ret();

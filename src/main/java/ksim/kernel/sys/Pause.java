@@ -15,6 +15,11 @@ public final class Pause extends Syscall {
     }
 
     @Override
+    public java.util.List<String> sleepFrames() {
+        return java.util.List.of("__x64_sys_pause");
+    }
+
+    @Override
     public long run(Kernel k, Task current) {
         if (Signals.signalPending(current)) {
             return Errno.ERESTARTNOHAND.ret();

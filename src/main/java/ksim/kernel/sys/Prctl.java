@@ -7,6 +7,7 @@ import ksim.kernel.task.MmStruct;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
+import ksim.kernel.task.UserPtr;
 
 /**
  * prctl(2), kernel/sys.c: the process-management options. PR_GET_PDEATHSIG,
@@ -26,20 +27,18 @@ public final class Prctl extends Syscall {
     private final int option;
     private final long arg2;
     private final String name;
-    /** What a PR_GET_* option wrote to user memory. */
-    public long value;
-    public String text;
+    private final UserPtr<Object> out;
 
-    /** prctl(option, arg2); {@code name} is arg2's string for PR_SET_NAME. */
-    public Prctl(int option, long arg2, String name) {
+    /**
+     * prctl(option, arg2): {@code name} is the string at arg2 for PR_SET_NAME (null when arg2 is a
+     * number, not a string's address); the PR_GET_* options that answer through arg2 copy the
+     * answer out to {@code out}: an int (put_user()) or a name (copy_to_user() of comm).
+     */
+    public Prctl(int option, long arg2, String name, UserPtr<Object> out) {
         this.option = option;
         this.arg2 = arg2;
         this.name = name;
-    }
-
-    /** A PR_GET_* option that answers a number through user memory. */
-    public boolean answersNumber() {
-        return option == PR_GET_CHILD_SUBREAPER || option == PR_GET_PDEATHSIG;
+        this.out = out;
     }
 
     @Override
@@ -59,7 +58,7 @@ public final class Prctl extends Syscall {
                 return 0;
             }
             case PR_GET_NAME -> {
-                text = me.comm;
+                UserPtr.put(out, me.comm);
                 return 0;
             }
             case PR_SET_CHILD_SUBREAPER -> {
@@ -70,7 +69,7 @@ public final class Prctl extends Syscall {
                 return 0;
             }
             case PR_GET_CHILD_SUBREAPER -> {
-                value = me.signal.isChildSubreaper ? 1 : 0;
+                UserPtr.put(out, me.signal.isChildSubreaper ? 1 : 0);
                 return 0;
             }
             case PR_SET_PDEATHSIG -> {
@@ -81,7 +80,7 @@ public final class Prctl extends Syscall {
                 return 0;
             }
             case PR_GET_PDEATHSIG -> {
-                value = me.pdeathSignal;
+                UserPtr.put(out, me.pdeathSignal);
                 return 0;
             }
             case PR_GET_DUMPABLE -> {

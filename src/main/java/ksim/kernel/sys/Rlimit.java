@@ -5,6 +5,7 @@ import ksim.kernel.Kernel;
 import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
+import ksim.kernel.task.UserPtr;
 
 /** getrlimit(2) and setrlimit(2): kernel/sys.c do_prlimit() on the caller's thread group. */
 public final class Rlimit extends Syscall {
@@ -12,23 +13,26 @@ public final class Rlimit extends Syscall {
     private final boolean set;
     private final long soft;
     private final long hard;
-    /** getrlimit's answer. */
-    public long outSoft;
-    public long outHard;
+    private final UserPtr<Value> rlim;
 
-    private Rlimit(int resource, boolean set, long soft, long hard) {
+    /** struct rlimit: the soft and the hard limit (RLIM_INFINITY is ~0UL). */
+    public record Value(long cur, long max) {}
+
+    private Rlimit(int resource, boolean set, long soft, long hard, UserPtr<Value> rlim) {
         this.resource = resource;
         this.set = set;
         this.soft = soft;
         this.hard = hard;
+        this.rlim = rlim;
     }
 
-    public static Rlimit get(int resource) {
-        return new Rlimit(resource, false, 0, 0);
+    /** getrlimit(resource, rlim): the limits are copied out to {@code rlim}. */
+    public static Rlimit get(int resource, UserPtr<Value> rlim) {
+        return new Rlimit(resource, false, 0, 0, rlim);
     }
 
     public static Rlimit set(int resource, long soft, long hard) {
-        return new Rlimit(resource, true, soft, hard);
+        return new Rlimit(resource, true, soft, hard, null);
     }
 
     @Override
@@ -54,8 +58,7 @@ public final class Rlimit extends Syscall {
             }
             rlim.set(resource, soft, hard);
         } else {
-            outSoft = rlim.cur[resource];
-            outHard = rlim.max[resource];
+            UserPtr.put(this.rlim, new Value(rlim.cur[resource], rlim.max[resource]));
         }
         return 0;
     }

@@ -33,6 +33,14 @@ public abstract non-sealed class Syscall implements UserOp {
     /** The system call's name, as in the kernel's syscall table (for traces and /proc wchan). */
     public abstract String name();
 
+    /**
+     * Where the call sleeps, for crash's {@code bt}: the kernel functions below schedule(),
+     * innermost first, down to its {@code __x64_sys_} entry; null for a call that never sleeps.
+     */
+    public java.util.List<String> sleepFrames() {
+        return null;
+    }
+
     /** The body; returns the result (negative errno on failure), {@link #BLOCK} or {@link #NORETURN}. */
     public abstract long run(Kernel k, Task current);
 

@@ -1,0 +1,67 @@
+package ksim.scenario;
+
+import java.util.BitSet;
+import ksim.kernel.Errno;
+import ksim.kernel.exit.Wait;
+import ksim.kernel.signal.Signal;
+
+/** How values print in the trace (the spec's RESULT): wait statuses, siginfo, limits, sets, errors. */
+final class TraceFormat {
+    private TraceFormat() {}
+
+    /** A failure: {@code -1 ERRNO}, with the errno's symbolic name. */
+    static String errno(long ret) {
+        Errno e = Errno.of(ret);
+        return "-1 " + (e == null ? Long.toString(-ret) : e.name());
+    }
+
+    /** The spec's STATUS for a wait status word. */
+    static String waitStatus(int status) {
+        if ((status & 0x7f) == 0) {
+            return "exited(" + ((status >> 8) & 0xff) + ")";
+        }
+        if ((status & 0xff) == 0x7f) {
+            return "stopped(" + Signal.name((status >> 8) & 0xff) + ")";
+        }
+        if (status == 0xffff) {
+            return "continued";
+        }
+        return "killed(" + Signal.name(status & 0x7f) + ")" + ((status & 0x80) != 0 ? " core" : "");
+    }
+
+    /** waitid's result: {@code 0 {PID CODE STATUS}}, or {@code 0 {}} when si_pid is 0. */
+    static String siginfo(CallTable.Names names, Wait.Siginfo info) {
+        if (info.pid() == 0) {
+            return "0 {}";
+        }
+        String code = switch (info.code()) {
+            case Wait.CLD_EXITED -> "CLD_EXITED";
+            case Wait.CLD_KILLED -> "CLD_KILLED";
+            case Wait.CLD_DUMPED -> "CLD_DUMPED";
+            case Wait.CLD_STOPPED -> "CLD_STOPPED";
+            case Wait.CLD_CONTINUED -> "CLD_CONTINUED";
+            default -> Integer.toString(info.code());
+        };
+        String st = info.code() == Wait.CLD_EXITED ? Integer.toString(info.status()) : Signal.name(info.status());
+        return "0 {" + names.pid(info.pid()) + " " + code + " " + st + "}";
+    }
+
+    /** A resource limit: the number, unsigned, or {@code unlimited} for RLIM_INFINITY. */
+    static String limit(long v) {
+        return v == -1 ? "unlimited" : Long.toUnsignedString(v);
+    }
+
+    /** A set of CPUs: {@code {0, 1}}. */
+    static String set(BitSet mask) {
+        StringBuilder b = new StringBuilder("{");
+        for (int cpu = mask.nextSetBit(0); cpu >= 0; cpu = mask.nextSetBit(cpu + 1)) {
+            b.append(b.length() > 1 ? ", " : "").append(cpu);
+        }
+        return b.append('}').toString();
+    }
+
+    /** glibc's own signals, SIGCANCEL (32) and SIGSETXID (33): its wrappers keep them from the program. */
+    static boolean glibcInternal(long sig) {
+        return sig == 32 || sig == 33;
+    }
+}
