@@ -15,7 +15,7 @@ abstract class FairSchedClass extends SchedClass {
     final long tickNs;
 
     FairSchedClass(int cpus, long tickNs) {
-        super("fair", SchedCalls.SCHED_NORMAL, SchedCalls.SCHED_BATCH, SchedCalls.SCHED_IDLE);
+        super("fair", NO_PRIO, SchedCalls.SCHED_NORMAL, SchedCalls.SCHED_BATCH, SchedCalls.SCHED_IDLE);
         this.factor = 1 + (31 - Integer.numberOfLeadingZeros(Math.min(cpus, 8)));
         this.tickNs = tickNs;
     }

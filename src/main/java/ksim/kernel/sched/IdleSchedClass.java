@@ -5,7 +5,7 @@ import ksim.kernel.task.Task;
 /** kernel/sched/idle.c: the idle class. It only ever has rq.idle (swapper/N), which is never queued. */
 final class IdleSchedClass extends SchedClass {
     IdleSchedClass() {
-        super("idle");
+        super("idle", NO_PRIO);
     }
 
     @Override

@@ -20,24 +20,14 @@ final class RtSchedClass extends SchedClass {
     private boolean throttleWarned;
 
     RtSchedClass(int hz) {
-        super("rt", SchedCalls.SCHED_FIFO, SchedCalls.SCHED_RR);
+        // rt_prio(): every priority below MAX_RT_PRIO is the class's, whatever the policy (a boosted task's)
+        super("rt", SchedCalls.MAX_RT_PRIO, SchedCalls.SCHED_FIFO, SchedCalls.SCHED_RR);
         this.rrTimeslice = 100 * hz / 1000;
-    }
-
-    /** rt_prio(). */
-    static boolean rtPrio(int prio) {
-        return prio < SchedCalls.MAX_RT_PRIO;
     }
 
     /** rt_policy(). */
     static boolean rtPolicy(int policy) {
         return policy == SchedCalls.SCHED_FIFO || policy == SchedCalls.SCHED_RR;
-    }
-
-    /** __setscheduler_class(): an RT priority, whatever the policy (a boosted task's). */
-    @Override
-    boolean takes(int policy, int prio) {
-        return rtPrio(prio);
     }
 
     @Override

@@ -19,13 +19,19 @@ public abstract class SchedClass {
 
     /** The name before _sched_class (fair for fair_sched_class). */
     final String name;
+    /** For {@code prioBelow}: no priority selects the class by itself. */
+    static final int NO_PRIO = Integer.MIN_VALUE;
+
     /** The SCHED_* policies whose tasks this class runs, a bit each; none for a class no policy selects. */
     private final int policies;
+    /** Every effective priority below this one is the class's, whatever the policy (rt_prio(), dl_prio()). */
+    private final int prioBelow;
     /** The place in for_each_class() order, 0 the highest (set by {@link SchedClasses}). */
     int rank;
 
-    SchedClass(String name, int... policies) {
+    SchedClass(String name, int prioBelow, int... policies) {
         this.name = name;
+        this.prioBelow = prioBelow;
         int mask = 0;
         for (int policy : policies) {
             mask |= 1 << policy;
@@ -48,9 +54,9 @@ public abstract class SchedClass {
         return policies != 0;
     }
 
-    /** __setscheduler_class()'s test: whether a task of this policy and effective priority belongs here. */
-    boolean takes(int policy, int prio) {
-        return hasPolicy(policy);
+    /** __setscheduler_class()'s test: a task of this effective priority or policy belongs here. */
+    final boolean takes(int policy, int prio) {
+        return prio < prioBelow || hasPolicy(policy);
     }
 
     /** enqueue_task: {@code p} becomes runnable on {@code rq}. */

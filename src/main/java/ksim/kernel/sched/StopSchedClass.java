@@ -8,7 +8,7 @@ import ksim.kernel.task.Task;
  */
 final class StopSchedClass extends SchedClass {
     StopSchedClass() {
-        super("stop");
+        super("stop", NO_PRIO);
     }
 
     @Override
