@@ -60,7 +60,7 @@ final class RtRq {
     }
 
     /** All queued tasks, highest priority first. */
-    Iterable<Task> all() {
+    java.util.List<Task> all() {
         java.util.List<Task> l = new java.util.ArrayList<>(nrRunning);
         for (int prio = 0; prio < queue.length; prio++) {
             if (queue[prio] != null) {

@@ -25,8 +25,9 @@ final class SchedInvariants {
     void check(List<Task> all, List<String> bad) {
         Map<Task, Integer> queued = new IdentityHashMap<>();
         for (RunQueue rq : s.rqs) {
-            checkCfs(rq, queued, bad);
-            checkRt(rq, queued, bad);
+            checkClasses(rq, queued, bad);
+            checkCfs(rq, bad);
+            checkRt(rq, bad);
             if (rq.cfs.minVruntime - minSeen[rq.cpu] < 0) {
                 bad.add("cpu " + rq.cpu + ": min_vruntime went back from " + minSeen[rq.cpu] + " to " + rq.cfs.minVruntime);
             }
@@ -56,7 +57,27 @@ final class SchedInvariants {
         checkNoIdleWhileWaiting(bad);
     }
 
-    private void checkCfs(RunQueue rq, Map<Task, Integer> queued, List<String> bad) {
+    /**
+     * Each class's tasks on rq — the ones it has queued and its running one — are on this CPU
+     * and of that class, and the classes' counts add up to rq's nr_running.
+     */
+    private void checkClasses(RunQueue rq, Map<Task, Integer> queued, List<String> bad) {
+        int n = 0;
+        for (SchedClass c : s.classes.order) {
+            for (Task t : c.queuedTasks(rq)) {
+                count(rq, t, c, queued, bad);
+            }
+            if (rq.curr.schedClass == c && rq.curr.onRq) {
+                count(rq, rq.curr, c, queued, bad);
+            }
+            n += c.nrRunning(rq);
+        }
+        if (n != rq.nrRunning) {
+            bad.add("cpu " + rq.cpu + ": nr_running is " + rq.nrRunning + " but its classes count " + n);
+        }
+    }
+
+    private void checkCfs(RunQueue rq, List<String> bad) {
         CfsRq cfs = rq.cfs;
         String tree = cfs.timeline.check();
         if (tree != null) {
@@ -66,7 +87,6 @@ final class SchedInvariants {
         long treeLoad = 0;
         int n = 0;
         for (Task t : cfs.timeline) {
-            count(rq, t, s.classes.fair, queued, bad);
             if (t == cfs.curr) {
                 bad.add("cpu " + rq.cpu + ": cfs curr " + t + " is in the tree");
             }
@@ -75,7 +95,6 @@ final class SchedInvariants {
             n++;
         }
         if (cfs.curr != null && cfs.curr.se.onRq) {
-            count(rq, cfs.curr, s.classes.fair, queued, bad);
             load += cfs.curr.se.weight;
             n++;
         }
@@ -88,12 +107,8 @@ final class SchedInvariants {
         }
     }
 
-    private void checkRt(RunQueue rq, Map<Task, Integer> queued, List<String> bad) {
-        int n = 0;
-        for (Task t : rq.rt.all()) {
-            count(rq, t, s.classes.rt, queued, bad);
-            n++;
-        }
+    private static void checkRt(RunQueue rq, List<String> bad) {
+        int n = rq.rt.all().size();
         if (n != rq.rt.nrRunning) {
             bad.add("cpu " + rq.cpu + ": rt_rq counts " + rq.rt.nrRunning + " tasks, its lists hold " + n);
         }
