@@ -229,7 +229,7 @@ abstract class FairSchedClass extends SchedClass {
                 return other.cpu;
             }
         }
-        return Scheduler.allowed(p, p.cpu) ? p.cpu : p.cpusAllowed.nextSetBit(0);
+        return Scheduler.fallbackCpu(p);
     }
 
     /** switched_to_fair(): a running task that came down from a higher class is rescheduled; a waiting one may preempt. */

@@ -126,7 +126,7 @@ final class RtSchedClass extends SchedClass {
         if (lowest != null) {
             return lowest.cpu;
         }
-        return Scheduler.allowed(p, p.cpu) ? p.cpu : p.cpusAllowed.nextSetBit(0);
+        return Scheduler.fallbackCpu(p);
     }
 
     /** The priority a CPU runs at; an idle CPU ranks below every task. */

@@ -278,6 +278,11 @@ public final class Scheduler {
         return p.cpusAllowed == null || p.cpusAllowed.get(cpu);
     }
 
+    /** Where a task goes when no better CPU is found: its own if still allowed, else the first allowed one. */
+    static int fallbackCpu(Task p) {
+        return allowed(p, p.cpu) ? p.cpu : p.cpusAllowed.nextSetBit(0);
+    }
+
     /**
      * set_cpus_allowed_ptr(): a queued task that may no longer use its CPU moves to an
      * allowed one now; a running one is moved off by the next pass through schedule()
