@@ -78,7 +78,7 @@ final class LoadBalance {
     boolean newidleBalance(RunQueue rq) {
         Task best = null;
         RunQueue from = null;
-        for (SchedClass c : s.classes.order) {
+        for (SchedClass c : s.classes.migratable) {
             for (RunQueue other : rqs()) {
                 if (other == rq || other.nrRunning < 2) {
                     continue;

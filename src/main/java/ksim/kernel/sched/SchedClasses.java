@@ -15,6 +15,8 @@ final class SchedClasses {
     final IdleSchedClass idle;
     /** for_each_class(): the highest first. */
     final SchedClass[] order;
+    /** The classes whose waiting tasks a balancer may move, the highest first: those a policy selects (not stop, idle). */
+    final SchedClass[] migratable;
 
     SchedClasses(KernelConfig config) {
         stop = new StopSchedClass();
@@ -22,6 +24,7 @@ final class SchedClasses {
         fair = FairSchedClass.create(config);
         idle = new IdleSchedClass();
         order = define(stop, rt, fair, idle);
+        migratable = java.util.Arrays.stream(order).filter(SchedClass::selectable).toArray(SchedClass[]::new);
     }
 
     /** DEFINE_SCHED_CLASS(): each class's place, the highest first. */

@@ -134,7 +134,7 @@ final class SchedInvariants {
                 if (busy.nrRunning < 2) {
                     continue;
                 }
-                for (SchedClass c : s.classes.order) {
+                for (SchedClass c : s.classes.migratable) {
                     for (Task t : c.queuedTasks(busy)) {
                         if (Scheduler.allowed(t, idle.cpu)) {
                             bad.add("cpu " + idle.cpu + " is idle (curr " + idle.curr + ") while " + t + " ("
