@@ -53,7 +53,7 @@ final class DoTaskStat {
         }
         // wchan is now a flag: whether /proc/PID/wchan would show something (the task sleeps)
         long wchan = !whole || numThreads < 2 ? (task.state != TaskState.TASK_RUNNING ? 1 : 0) : 0;
-        long[] ut = whole ? TaskCputime.group(k, task) : TaskCputime.thread(task);
+        long[] ut = whole ? Cputime.threadGroupCputimeAdjusted(k, task) : Cputime.taskCputimeAdjusted(task);
 
         StringBuilder m = new StringBuilder(320);
         m.append(pid.nrIn(ns)).append(" (").append(task.comm).append(") ").append(state);
