@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 /** expect CALL ~ VALUE: parsing, the tolerance rule, and how traces with measured results compare. */
 class ApproxTest {
     @Test
-    void parsesValueUnitAndPercent() {
-        assertEquals(new Approx(1922, "ms", 2), Approx.parse("1922 ms"));
-        assertEquals(new Approx(2000, "ms", 30), Approx.parse("2000 ms within 30%"));
-        assertEquals(new Approx(-3, "", 2), Approx.parse("-3"));
-        assertNull(Approx.parse("1922ms"));
-        assertNull(Approx.parse("about 3"));
+    void parsesValueAndPercent() {
+        assertEquals(new Approx("1922 ms", 2), Approx.parse("1922 ms"));
+        assertEquals(new Approx("2000 ms", 30), Approx.parse("2000 ms within 30%"));
+        assertEquals(new Approx("-3", 2), Approx.parse("-3"));
+        assertEquals(new Approx("{utime+stime 0 ms, nvcsw 4}", 5),
+                Approx.parse("{utime+stime 0 ms, nvcsw 4} within 5%"));
+        assertNull(Approx.parse("1922ms")); // a number glued to a word is text: no number to compare
+        assertNull(Approx.parse("about"));
+        assertNull(Approx.parse("w.1"));
     }
 
     @Test
@@ -31,6 +34,21 @@ class ApproxTest {
         assertFalse(small.accepts("0 ms"));
         assertTrue(Approx.parse("100").accepts("102"));
         assertFalse(Approx.parse("100").accepts("103"));
+    }
+
+    @Test
+    void everyNumberOfAResultIsComparedAndTheRestMustBeEqual() {
+        Approx a = Approx.parse("{utime+stime 0 ms, cutime+cstime 1000 ms}");
+        assertTrue(a.accepts("{utime+stime 10 ms, cutime+cstime 990 ms}"));
+        assertFalse(a.accepts("{utime+stime 30 ms, cutime+cstime 1000 ms}"));
+        assertFalse(a.accepts("{utime+stime 0 ms, cutime+cstime 1030 ms}"));
+        assertFalse(a.accepts("{utime 0 ms, cutime+cstime 1000 ms}"));
+        assertFalse(a.accepts("{utime+stime 0 ms}"));
+        assertFalse(a.accepts("-1 EINVAL"));
+        Approx n = Approx.parse("{utime+stime 200 ms, nvcsw 4}");
+        assertTrue(n.accepts("{utime+stime 210 ms, nvcsw 4}"));
+        assertFalse(n.accepts("{utime+stime 200 ms, nvcsw 5}")); // 2% of 4 is 0: a count is exact
+        assertFalse(Approx.parse("{SIGRTMIN+1} 1").accepts("{SIGRTMIN+2} 1")); // a number inside a word is text
     }
 
     @Test
