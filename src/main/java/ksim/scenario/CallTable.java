@@ -240,6 +240,9 @@ final class CallTable {
                 "rt_sigprocmask(%s, %0, %e1)", "rt_sigprocmask(HOW, {SIG, …}): 0");
         row("pause", List.of(), (a, out) -> new Pause(), INT_RESULT, "rt_ret_int(%s, rt_sys(SYS_pause))",
                 "sleeps until a signal is delivered: `-1 EINTR`");
+        row("sigpending", List.of(), (a, set) -> SignalCalls.sigpending(set),
+                (Print<Long>) (n, ret, set) -> TraceFormat.signals(set), "rt_sigpending(%s)",
+                "rt_sigpending(): the blocked signals pending for the thread or its process, `{SIGUSR1, SIGRTMIN}`");
     }
 
     /**

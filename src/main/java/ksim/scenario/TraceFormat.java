@@ -60,6 +60,15 @@ final class TraceFormat {
         return b.append('}').toString();
     }
 
+    /** A set of signals, bit (sig - 1), by number: {@code {SIGUSR1, SIGRTMIN}}. */
+    static String signals(long mask) {
+        StringBuilder b = new StringBuilder("{");
+        for (long m = mask; m != 0; m &= m - 1) {
+            b.append(b.length() > 1 ? ", " : "").append(Signal.name(Long.numberOfTrailingZeros(m) + 1));
+        }
+        return b.append('}').toString();
+    }
+
     /** glibc's own signals, SIGCANCEL (32) and SIGSETXID (33): its wrappers keep them from the program. */
     static boolean glibcInternal(long sig) {
         return sig == 32 || sig == 33;

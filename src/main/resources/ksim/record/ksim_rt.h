@@ -1192,6 +1192,27 @@ RT void rt_sigprocmask(const struct rt_st *s, long how, const long *sigs, int n)
     rt_ret_int(s, rt_sys(SYS_rt_sigprocmask, how, &set, 0, 8));
 }
 
+/** sigpending(): the set as the trace writes sets, "{SIGUSR1, SIGRTMIN}", by number. */
+RT void rt_sigpending(const struct rt_st *s)
+{
+    unsigned long set = 0;
+    long r = rt_sys(SYS_rt_sigpending, &set, 8);
+    if (r < 0) {
+        rt_fail(s, r);
+        return;
+    }
+    char b[RT_LINE], sb[24];
+    size_t n = rt_cat(b, 0, sizeof b - 1, "{");
+    for (int sig = 1; sig <= 64; sig++) {
+        if (!(set & (1UL << (sig - 1)))) continue;
+        if (n > 1) n = rt_cat(b, n, sizeof b - 1, ", ");
+        n = rt_cat(b, n, sizeof b - 1, rt_signame(sig, sb));
+    }
+    n = rt_cat(b, n, sizeof b - 1, "}");
+    b[n] = 0;
+    rt_done(s, b);
+}
+
 /** raise(SIG): tgkill of the calling thread. */
 RT void rt_raise(const struct rt_st *s, long sig)
 {

@@ -11,8 +11,9 @@ import ksim.kernel.sys.Sys;
 import ksim.kernel.task.Cred;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
+import ksim.kernel.task.UserPtr;
 
-/** The signal system calls: kill, tgkill, rt_sigaction, rt_sigprocmask (kernel/signal.c). */
+/** The signal system calls: kill, tgkill, rt_sigaction, rt_sigprocmask, rt_sigpending (kernel/signal.c). */
 public final class SignalCalls {
     private SignalCalls() {}
 
@@ -26,6 +27,17 @@ public final class SignalCalls {
     /** tgkill(tgid, tid, sig): do_tkill(). */
     public static Syscall tgkill(int tgid, int tid, int sig) {
         return Sys.of("tgkill", (k, t) -> doTkill(k, t, tgid, tid, sig));
+    }
+
+    /**
+     * rt_sigpending(&set): do_sigpending(), the signals pending for the thread or its process
+     * that the thread blocks (a pending unblocked one is being delivered).
+     */
+    public static Syscall sigpending(UserPtr<Long> set) {
+        return Sys.of("rt_sigpending", (k, t) -> {
+            set.put((t.pending.signal | t.signal.sharedPending.signal) & t.blocked);
+            return 0;
+        });
     }
 
     /** rt_sigaction(sig, {handler, flags, empty mask}): do_sigaction(). */
