@@ -21,6 +21,7 @@ import ksim.kernel.fs.PipeCalls;
 import ksim.kernel.proc.ProcPidStat;
 import ksim.kernel.sched.SchedCalls;
 import ksim.kernel.signal.SignalCalls;
+import ksim.kernel.signal.Sigsuspend;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.sys.Nanosleep;
 import ksim.kernel.sys.Pause;
@@ -240,6 +241,9 @@ final class CallTable {
                 "rt_sigprocmask(%s, %0, %e1)", "rt_sigprocmask(HOW, {SIG, …}): 0");
         row("pause", List.of(), (a, out) -> new Pause(), INT_RESULT, "rt_ret_int(%s, rt_sys(SYS_pause))",
                 "sleeps until a signal is delivered: `-1 EINTR`");
+        row("sigsuspend", List.of(SET), (a, out) -> new Sigsuspend(a.signals(0)), INT_RESULT, "rt_sigsuspend(%s, %e0)",
+                "rt_sigsuspend({SIG, …}): sleeps with that mask until a signal is delivered, whose handler runs "
+                + "with it; then the old mask is back: `-1 EINTR`");
         row("sigpending", List.of(), (a, set) -> SignalCalls.sigpending(set),
                 (Print<Long>) (n, ret, set) -> TraceFormat.signals(set), "rt_sigpending(%s)",
                 "rt_sigpending(): the blocked signals pending for the thread or its process, `{SIGUSR1, SIGRTMIN}`");

@@ -1183,13 +1183,29 @@ RT void rt_sigaction(const struct rt_st *s, long sig, long h, long flags)
     else rt_done(s, "0");
 }
 
-/** sigprocmask(HOW, {…}) as glibc's: signals 32 and 33 (glibc's own) are left out of the set. */
-RT void rt_sigprocmask(const struct rt_st *s, long how, const long *sigs, int n)
+/**
+ * A set {…} as a kernel sigset_t: numbers outside 1..64 are left out, as sigaddset() refuses
+ * them, and so are glibc's own 32 and 33 (sigaddset() refuses them, sigprocmask() drops them).
+ */
+RT unsigned long rt_sigset(const long *sigs, int n)
 {
     unsigned long set = 0;
     for (int i = 0; i < n; i++)
         if (sigs[i] >= 1 && sigs[i] <= 64 && sigs[i] != 32 && sigs[i] != 33) set |= 1UL << (sigs[i] - 1);
+    return set;
+}
+
+RT void rt_sigprocmask(const struct rt_st *s, long how, const long *sigs, int n)
+{
+    unsigned long set = rt_sigset(sigs, n);
     rt_ret_int(s, rt_sys(SYS_rt_sigprocmask, how, &set, 0, 8));
+}
+
+/** sigsuspend({…}): -1 EINTR once a handler has run (with that mask; the old one is back after it). */
+RT void rt_sigsuspend(const struct rt_st *s, const long *sigs, int n)
+{
+    unsigned long set = rt_sigset(sigs, n);
+    rt_ret_int(s, rt_sys(SYS_rt_sigsuspend, &set, 8));
 }
 
 /** sigpending(): the set as the trace writes sets, "{SIGUSR1, SIGRTMIN}", by number. */

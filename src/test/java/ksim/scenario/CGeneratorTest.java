@@ -34,6 +34,7 @@ class CGeneratorTest {
                 kill(-c, 0)
                 tgkill(c, c, SIGTERM)
                 sigpending()
+                sigsuspend({SIGUSR1, SIGRTMIN})
                 vfork v {
                     exec prog {
                         getpid()
@@ -142,6 +143,7 @@ class CGeneratorTest {
         assertTrue(c.contains("rt_vfork(&S"), c);
         assertTrue(c.contains("rt_signal(&S1, 10L, RT_CATCH);"), c);
         assertTrue(c.contains("rt_sigprocmask(&S3, 0L, (const long[]){10L, 15L}, 2);"), c);
+        assertTrue(c.contains("(const long[]){10L, 34L}, 2);"), "sigsuspend's set\n" + c);
         assertTrue(c.contains("\"~ 0 ms within 5%\", ") && c.contains(", 1, \"0 ms\", 5};"),
                 "an approximate expect: its VALUE and P\n" + c);
         assertTrue(c.contains("rt_prctl(&S") && c.contains(", 15L, 0L, \"newname\");"), c);

@@ -48,16 +48,16 @@ public final class SignalCalls {
     /** rt_sigprocmask(how, set). */
     public static Syscall sigprocmask(int how, long set) {
         return Sys.of("rt_sigprocmask", (k, t) -> {
-            long mask = set & ~Signals.SIG_KERNEL_ONLY_MASK; // SIGKILL and SIGSTOP cannot be blocked
+            long mask;
             switch (how) {
-                case SIG_BLOCK -> t.blocked |= mask;
-                case SIG_UNBLOCK -> t.blocked &= ~mask;
-                case SIG_SETMASK -> t.blocked = mask;
+                case SIG_BLOCK -> mask = t.blocked | set;
+                case SIG_UNBLOCK -> mask = t.blocked & ~set;
+                case SIG_SETMASK -> mask = set;
                 default -> {
                     return Errno.EINVAL.ret();
                 }
             }
-            Signals.recalcSigpending(t);
+            Signals.setCurrentBlocked(t, mask);
             return 0;
         });
     }
