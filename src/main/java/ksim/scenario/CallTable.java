@@ -247,6 +247,8 @@ final class CallTable {
         row("sigpending", List.of(), (a, set) -> SignalCalls.sigpending(set),
                 (Print<Long>) (n, ret, set) -> TraceFormat.signals(set), "rt_sigpending(%s)",
                 "rt_sigpending(): the blocked signals pending for the thread or its process, `{SIGUSR1, SIGRTMIN}`");
+        row("tkill", List.of(PID, INT), (a, out) -> SignalCalls.tkill(a.i(0), a.i(1)), INT_RESULT,
+                "rt_ret_int(%s, rt_sys(SYS_tkill, %0, %1))", "sends SIG to thread TID, whatever its thread group: 0");
     }
 
     /**

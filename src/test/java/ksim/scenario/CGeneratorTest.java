@@ -33,6 +33,7 @@ class CGeneratorTest {
                 kill(c, SIGUSR1)
                 kill(-c, 0)
                 tgkill(c, c, SIGTERM)
+                tkill(c, SIGUSR2)
                 sigpending()
                 sigsuspend({SIGUSR1, SIGRTMIN})
                 vfork v {

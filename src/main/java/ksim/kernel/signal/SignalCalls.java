@@ -13,7 +13,7 @@ import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.UserPtr;
 
-/** The signal system calls: kill, tgkill, rt_sigaction, rt_sigprocmask, rt_sigpending (kernel/signal.c). */
+/** The signal system calls: kill, tgkill, tkill, rt_sigaction, rt_sigprocmask, rt_sigpending (kernel/signal.c). */
 public final class SignalCalls {
     private SignalCalls() {}
 
@@ -26,7 +26,13 @@ public final class SignalCalls {
 
     /** tgkill(tgid, tid, sig): do_tkill(). */
     public static Syscall tgkill(int tgid, int tid, int sig) {
-        return Sys.of("tgkill", (k, t) -> doTkill(k, t, tgid, tid, sig));
+        return Sys.of("tgkill", (k, t) -> tid <= 0 || tgid <= 0 ? Errno.EINVAL.ret()
+                : doSendSpecific(k, t, tgid, tid, sig));
+    }
+
+    /** tkill(tid, sig): do_tkill() with no thread group to check, the old call tgkill() replaced. */
+    public static Syscall tkill(int tid, int sig) {
+        return Sys.of("tkill", (k, t) -> tid <= 0 ? Errno.EINVAL.ret() : doSendSpecific(k, t, 0, tid, sig));
     }
 
     /**
@@ -137,10 +143,8 @@ public final class SignalCalls {
         return count > 0 ? retval : Errno.ESRCH.ret();
     }
 
-    private static long doTkill(Kernel k, Task current, int tgid, int pid, int sig) {
-        if (pid <= 0 || tgid <= 0) {
-            return Errno.EINVAL.ret();
-        }
+    /** do_send_specific(): thread {@code pid}, in thread group {@code tgid} unless that is 0. */
+    private static long doSendSpecific(Kernel k, Task current, int tgid, int pid, int sig) {
         Task p = Pids.findTaskByPidNs(pid, current.activePidNs());
         if (p == null || (tgid > 0 && p.tgidNr(current.activePidNs()) != tgid)) {
             return Errno.ESRCH.ret();
