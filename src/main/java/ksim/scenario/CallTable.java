@@ -27,6 +27,7 @@ import ksim.kernel.sys.Nanosleep;
 import ksim.kernel.sys.Pause;
 import ksim.kernel.sys.Prctl;
 import ksim.kernel.sys.Rlimit;
+import ksim.kernel.sys.Rusage;
 import ksim.kernel.sys.Setuid;
 import ksim.kernel.sys.Sys;
 import ksim.kernel.sys.Unshare;
@@ -306,6 +307,10 @@ final class CallTable {
                 "nanosleep(DURATION): 0, or `-1 EINTR`");
         row("spin", List.of(DURATION), (a, out) -> new Spin(a.value(0)), INT_RESULT, "rt_spin(%s, %0)",
                 "burns DURATION of CPU time in user mode: 0");
+        row("getrusage", List.of(INT), (a, ru) -> Rusage.getrusage(a.i(0), ru),
+                (Print<Rusage.Usage>) (n, ret, ru) -> TraceFormat.rusage(ru), "rt_getrusage(%s, %0)",
+                "getrusage(RUSAGE_SELF|RUSAGE_CHILDREN|RUSAGE_THREAD): `{utime+stime N ms, nvcsw N}`, "
+                + "the CPU time (µs cut to ms) and the voluntary context switches");
     }
 
     private static void pipes() {

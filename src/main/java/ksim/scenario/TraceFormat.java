@@ -4,6 +4,7 @@ import java.util.BitSet;
 import ksim.kernel.Errno;
 import ksim.kernel.exit.Wait;
 import ksim.kernel.signal.Signal;
+import ksim.kernel.sys.Rusage;
 
 /** How values print in the trace (the spec's RESULT): wait statuses, siginfo, limits, sets, errors. */
 final class TraceFormat {
@@ -67,6 +68,11 @@ final class TraceFormat {
             b.append(b.length() > 1 ? ", " : "").append(Signal.name(Long.numberOfTrailingZeros(m) + 1));
         }
         return b.append('}').toString();
+    }
+
+    /** getrusage's struct rusage: {@code {utime+stime N ms, nvcsw N}}, the times' µs summed, then cut to ms. */
+    static String rusage(Rusage.Usage u) {
+        return "{utime+stime " + (u.utimeUs() + u.stimeUs()) / 1000 + " ms, nvcsw " + u.nvcsw() + "}";
     }
 
     /** glibc's own signals, SIGCANCEL (32) and SIGSETXID (33): its wrappers keep them from the program. */

@@ -1102,6 +1102,25 @@ RT void rt_spin(const struct rt_st *s, long ns)
     rt_done(s, "0");
 }
 
+/** getrusage(WHO): "{utime+stime N ms, nvcsw N}", the two timevals' µs summed, then cut to ms. */
+RT void rt_getrusage(const struct rt_st *s, long who)
+{
+    struct rusage ru;
+    long r = rt_sys(SYS_getrusage, who, &ru);
+    if (r < 0) {
+        rt_fail(s, r);
+        return;
+    }
+    long us = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000L + ru.ru_utime.tv_usec + ru.ru_stime.tv_usec;
+    char b[128], nb[24];
+    strcpy(b, "{utime+stime ");
+    strcat(b, rt_ltoa(us / 1000, nb));
+    strcat(b, " ms, nvcsw ");
+    strcat(b, rt_ltoa(ru.ru_nvcsw, nb));
+    strcat(b, "}");
+    rt_done(s, b);
+}
+
 /* ---- looking at /proc/PID/stat ------------------------------------------------------------------------ */
 
 enum { RT_STATE, RT_PPID, RT_COMM, RT_CPUTIME };

@@ -79,6 +79,7 @@ class CGeneratorTest {
                 sched_setaffinity(0, {0, 1})
                 sched_getaffinity(0)
                 expect cputime(main) ~ 0 ms within 5%
+                getrusage(RUSAGE_CHILDREN)
                 sleep(2ms)
                 pipe(p)
                 write(p, 5)
