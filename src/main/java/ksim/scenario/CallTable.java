@@ -311,6 +311,10 @@ final class CallTable {
                 (Print<Rusage.Usage>) (n, ret, ru) -> TraceFormat.rusage(ru), "rt_getrusage(%s, %0)",
                 "getrusage(RUSAGE_SELF|RUSAGE_CHILDREN|RUSAGE_THREAD): `{utime+stime N ms, nvcsw N}`, "
                 + "the CPU time (µs cut to ms) and the voluntary context switches");
+        row("times", List.of(), (a, tms) -> Rusage.times(tms),
+                (Print<Rusage.Tms>) (n, ret, tms) -> TraceFormat.tms(tms), "rt_times(%s)",
+                "times(): `{utime+stime N ms, cutime+cstime N ms}`, the caller's and its reaped children's CPU time in "
+                + "clock ticks as ms; not the return value (ticks since boot)");
     }
 
     private static void pipes() {

@@ -3,6 +3,7 @@ package ksim.scenario;
 import java.util.BitSet;
 import ksim.kernel.Errno;
 import ksim.kernel.exit.Wait;
+import ksim.kernel.sched.Cputime;
 import ksim.kernel.signal.Signal;
 import ksim.kernel.sys.Rusage;
 
@@ -73,6 +74,17 @@ final class TraceFormat {
     /** getrusage's struct rusage: {@code {utime+stime N ms, nvcsw N}}, the times' µs summed, then cut to ms. */
     static String rusage(Rusage.Usage u) {
         return "{utime+stime " + (u.utimeUs() + u.stimeUs()) / 1000 + " ms, nvcsw " + u.nvcsw() + "}";
+    }
+
+    /** times()'s struct tms: {@code {utime+stime N ms, cutime+cstime N ms}}, the clock ticks summed, in ms. */
+    static String tms(Rusage.Tms t) {
+        return "{utime+stime " + ticksMs(t.utime() + t.stime()) + " ms, cutime+cstime "
+                + ticksMs(t.cutime() + t.cstime()) + " ms}";
+    }
+
+    /** Clock ticks (USER_HZ) as ms, as cputime() prints them. */
+    static long ticksMs(long ticks) {
+        return ticks * 1000 / Cputime.USER_HZ;
     }
 
     /** glibc's own signals, SIGCANCEL (32) and SIGSETXID (33): its wrappers keep them from the program. */

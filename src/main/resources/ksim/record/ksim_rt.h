@@ -38,6 +38,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/times.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -1118,6 +1119,27 @@ RT void rt_getrusage(const struct rt_st *s, long who)
     strcat(b, " ms, nvcsw ");
     strcat(b, rt_ltoa(ru.ru_nvcsw, nb));
     strcat(b, "}");
+    rt_done(s, b);
+}
+
+/**
+ * times(): "{utime+stime N ms, cutime+cstime N ms}" from the clock ticks (USER_HZ 100); what it
+ * returns, the ticks since boot, is the host's.
+ */
+RT void rt_times(const struct rt_st *s)
+{
+    struct tms t;
+    long r = rt_sys(SYS_times, &t);
+    if (r < 0 && r >= -4095) {
+        rt_fail(s, r);
+        return;
+    }
+    char b[128], nb[24];
+    strcpy(b, "{utime+stime ");
+    strcat(b, rt_ltoa((t.tms_utime + t.tms_stime) * 10, nb));
+    strcat(b, " ms, cutime+cstime ");
+    strcat(b, rt_ltoa((t.tms_cutime + t.tms_cstime) * 10, nb));
+    strcat(b, " ms}");
     rt_done(s, b);
 }
 

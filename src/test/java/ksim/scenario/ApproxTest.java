@@ -61,5 +61,11 @@ class ApproxTest {
                 "[main] cputime(main) = 1020 ms\n", approx).size());
         assertEquals(1, TraceCompare.differences("[main] cputime(main) = 990 ms\n",
                 "[main] cputime(main) = 990 ms\n[main] getpid() = main\n", approx).size());
+        Map<String, Approx> times = Approx.of(Parser.parse("t.ksim",
+                "main {\n    expect times() ~ {utime+stime 0 ms, cutime+cstime 1000 ms}\n}\n"));
+        assertEquals(List.of(), TraceCompare.differences("[main] times() = {utime+stime 0 ms, cutime+cstime 990 ms}\n",
+                "[main] times() = {utime+stime 30 ms, cutime+cstime 1030 ms}\n", times));
+        assertEquals(1, TraceCompare.differences("[main] times() = {utime+stime 0 ms, cutime+cstime 990 ms}\n",
+                "[main] times() = {utime+stime 50 ms, cutime+cstime 990 ms}\n", times).size());
     }
 }

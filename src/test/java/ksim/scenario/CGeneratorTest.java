@@ -80,6 +80,7 @@ class CGeneratorTest {
                 sched_getaffinity(0)
                 expect cputime(main) ~ 0 ms within 5%
                 getrusage(RUSAGE_CHILDREN)
+                expect times() ~ {utime+stime 0 ms, cutime+cstime 0 ms}
                 sleep(2ms)
                 pipe(p)
                 write(p, 5)

@@ -9,7 +9,7 @@ import ksim.kernel.task.Task;
 import ksim.kernel.task.UserPtr;
 
 /**
- * kernel/sys.c: getrusage(), read from the accounting that exit and wait keep: a
+ * kernel/sys.c: getrusage() and times(), read from the accounting that exit and wait keep: a
  * dead thread's counts go to its signal_struct (__exit_signal()), a reaped child's whole
  * process, and what it had reaped itself, to its parent's c* fields (wait_task_zombie()).
  */
@@ -21,6 +21,9 @@ public final class Rusage {
 
     /** struct rusage as far as ksim keeps it: ru_utime and ru_stime in µs (struct timeval), ru_nvcsw, ru_nivcsw. */
     public record Usage(long utimeUs, long stimeUs, long nvcsw, long nivcsw) {}
+
+    /** struct tms: clock_t, in USER_HZ ticks. */
+    public record Tms(long utime, long stime, long cutime, long cstime) {}
 
     /** getrusage(who, &ru): EINVAL for anything but RUSAGE_SELF, RUSAGE_CHILDREN and RUSAGE_THREAD. */
     public static Syscall getrusage(int who, UserPtr<Usage> ru) {
@@ -67,5 +70,22 @@ public final class Rusage {
     /** ns_to_kernel_old_timeval(), as µs. */
     private static long us(long ns) {
         return ns / 1000;
+    }
+
+    /** times(&tbuf): do_sys_times() copied out; returns the clock ticks since boot (from INITIAL_JIFFIES). */
+    public static Syscall times(UserPtr<Tms> tbuf) {
+        return Sys.of("times", (k, t) -> {
+            long[] tg = Cputime.threadGroupCputimeAdjusted(k, t);
+            UserPtr.put(tbuf, new Tms(Cputime.nsecToClockT(tg[0]), Cputime.nsecToClockT(tg[1]),
+                    Cputime.nsecToClockT(t.signal.cutime), Cputime.nsecToClockT(t.signal.cstime)));
+            return jiffies64ToClockT(k);
+        });
+    }
+
+    /** jiffies_64_to_clock_t(get_jiffies_64()): jiffies start at INITIAL_JIFFIES, 300 s before a 32-bit wrap. */
+    private static long jiffies64ToClockT(Kernel k) {
+        long initialJiffies = 0xffffffffL & (-300L * k.config.hz);
+        long jiffies = initialJiffies + k.now() / k.config.tickNs();
+        return jiffies * Cputime.USER_HZ / k.config.hz;
     }
 }
