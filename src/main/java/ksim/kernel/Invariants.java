@@ -62,6 +62,19 @@ public final class Invariants {
                 mmRefs.computeIfAbsent(t.activeMm, m -> new int[2])[1]++;
             }
         }
+        if (threads != k.nrThreads) {
+            bad.add("nr_threads " + k.nrThreads + " but " + threads + " tasks are hashed");
+        }
+        checkRunQueues(k, runnable, bad);
+        checkUserCounts(k, all, bad);
+        checkMms(k, all, mmRefs, bad);
+        checkPidsAllocated(pids, bad);
+        k.sched.checkInvariants(all, bad);
+        return bad;
+    }
+
+    /** Each runqueue's nr_running is the tasks queued on it, and its curr runs there. */
+    private static void checkRunQueues(Kernel k, int[] runnable, List<String> bad) {
         for (RunQueue rq : k.sched.rqs) {
             if (rq.nrRunning != runnable[rq.cpu]) {
                 bad.add("cpu " + rq.cpu + ": nr_running " + rq.nrRunning + " but " + runnable[rq.cpu] + " tasks on it");
@@ -73,6 +86,10 @@ public final class Invariants {
                 bad.add("cpu " + rq.cpu + ": curr " + rq.curr + " is not on the runqueue");
             }
         }
+    }
+
+    /** The per-user counts (ucounts): tasks for RLIMIT_NPROC, queued sigqueues for RLIMIT_SIGPENDING. */
+    private static void checkUserCounts(Kernel k, List<Task> all, List<String> bad) {
         Map<Integer, int[]> perUser = new java.util.TreeMap<>();
         for (Task t : all) {
             if (k.sched.rqs[t.cpu].idle != t) {
@@ -103,9 +120,10 @@ public final class Invariants {
         if (k.userSigpending.total() != held) {
             bad.add("pending sigqueues: counted " + k.userSigpending.total() + " in all but " + held + " are queued");
         }
-        if (threads != k.nrThreads) {
-            bad.add("nr_threads " + k.nrThreads + " but " + threads + " tasks are hashed");
-        }
+    }
+
+    /** mm_users is the tasks using an mm, mm_count one for them all plus each lazy borrower. */
+    private static void checkMms(Kernel k, List<Task> all, Map<MmStruct, int[]> mmRefs, List<String> bad) {
         for (Map.Entry<MmStruct, int[]> e : mmRefs.entrySet()) {
             MmStruct mm = e.getKey();
             int users = e.getValue()[0];
@@ -125,6 +143,10 @@ public final class Invariants {
                         + " (" + users + " users, " + borrowers + " lazy borrowers)");
             }
         }
+    }
+
+    /** Each namespace's pid_allocated is the numbers the live pids hold in it. */
+    private static void checkPidsAllocated(Map<Pid, Boolean> pids, List<String> bad) {
         Map<PidNamespace, int[]> pidsPerNs = new IdentityHashMap<>();
         for (Pid pid : pids.keySet()) {
             for (Pid.Upid u : pid.numbers) {
@@ -139,8 +161,6 @@ public final class Invariants {
                         + " but " + e.getValue()[0] + " tasks hold numbers in it");
             }
         }
-        k.sched.checkInvariants(all, bad);
-        return bad;
     }
 
     private static void checkTask(Task t, List<String> bad) {

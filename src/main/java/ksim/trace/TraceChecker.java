@@ -174,6 +174,31 @@ public final class TraceChecker {
         }
 
         void one(Line l) {
+            checkContext(l);
+            switch (l.event()) {
+                case "sched_switch" -> sched_switch(l);
+                case "sched_waking" -> {
+                    int pid = intField(l.fields(), "pid");
+                    expectCpu(l, pid, intField(l.fields(), "target_cpu"), "is woken from CPU");
+                }
+                case "sched_wakeup", "sched_wakeup_new" -> sched_wakeup(l);
+                case "sched_migrate_task" -> sched_migrate_task(l);
+                case "task_newtask" -> task_newtask(l);
+                case "sched_process_fork" -> {
+                    int child = intField(l.fields(), "child_pid");
+                    if (complete && !alive.contains(child)) {
+                        bad(l, "sched_process_fork of pid " + child + " with no task_newtask");
+                    }
+                }
+                case "sched_process_exit" -> sched_process_exit(l);
+                case "sched_process_free" -> sched_process_free(l);
+                default -> {
+                }
+            }
+        }
+
+        /** What every line must agree with: time order, the CPU, the task that runs there, a known pid. */
+        private void checkContext(Line l) {
             if (l.ts() < lastTs) {
                 bad(l, "time goes backwards");
             }
@@ -195,76 +220,66 @@ public final class TraceChecker {
                     && !unfreed.containsKey(l.pid())) {
                 bad(l, "pid " + l.pid() + " was never created");
             }
-            switch (l.event()) {
-                case "sched_switch" -> sched_switch(l);
-                case "sched_waking" -> {
-                    int pid = intField(l.fields(), "pid");
-                    expectCpu(l, pid, intField(l.fields(), "target_cpu"), "is woken from CPU");
+        }
+
+        private void sched_wakeup(Line l) {
+            int pid = intField(l.fields(), "pid");
+            if (l.event().equals("sched_wakeup_new") && complete && !alive.contains(pid)) {
+                bad(l, "sched_wakeup_new of pid " + pid + ", which was not created");
+            }
+            if (gone.contains(pid)) {
+                bad(l, "pid " + pid + " woken after it exited");
+            }
+            asleep.remove(pid);
+            cpuOf.put(pid, intField(l.fields(), "target_cpu"));
+        }
+
+        private void sched_migrate_task(Line l) {
+            int pid = intField(l.fields(), "pid");
+            if (running.containsKey(pid)) {
+                bad(l, "pid " + pid + " migrated while it runs on CPU " + running.get(pid));
+            }
+            expectCpu(l, pid, intField(l.fields(), "orig_cpu"), "migrates from CPU");
+            cpuOf.put(pid, intField(l.fields(), "dest_cpu"));
+        }
+
+        private void task_newtask(Line l) {
+            int pid = intField(l.fields(), "pid");
+            if (alive.contains(pid)) {
+                bad(l, "pid " + pid + " given to a new task while its holder is alive");
+            }
+            alive.add(pid);
+            gone.remove(pid);
+            asleep.remove(pid);
+            cpuOf.remove(pid);
+        }
+
+        private void sched_process_exit(Line l) {
+            int pid = intField(l.fields(), "pid");
+            if (pid != l.pid()) {
+                bad(l, "pid " + l.pid() + " reports the exit of pid " + pid);
+            }
+            if (complete && !alive.contains(pid)) {
+                bad(l, "pid " + pid + " exits but is not alive");
+            }
+            alive.remove(pid);
+            unfreed.merge(pid, 1, Integer::sum);
+        }
+
+        private void sched_process_free(Line l) {
+            int pid = intField(l.fields(), "pid");
+            Integer n = unfreed.get(pid);
+            if (complete && n == null) {
+                bad(l, "pid " + pid + " freed before it exited");
+            } else if (n != null) {
+                if (n == 1) {
+                    unfreed.remove(pid);
+                } else {
+                    unfreed.put(pid, n - 1);
                 }
-                case "sched_wakeup", "sched_wakeup_new" -> {
-                    int pid = intField(l.fields(), "pid");
-                    if (l.event().equals("sched_wakeup_new") && complete && !alive.contains(pid)) {
-                        bad(l, "sched_wakeup_new of pid " + pid + ", which was not created");
-                    }
-                    if (gone.contains(pid)) {
-                        bad(l, "pid " + pid + " woken after it exited");
-                    }
-                    asleep.remove(pid);
-                    cpuOf.put(pid, intField(l.fields(), "target_cpu"));
-                }
-                case "sched_migrate_task" -> {
-                    int pid = intField(l.fields(), "pid");
-                    if (running.containsKey(pid)) {
-                        bad(l, "pid " + pid + " migrated while it runs on CPU " + running.get(pid));
-                    }
-                    expectCpu(l, pid, intField(l.fields(), "orig_cpu"), "migrates from CPU");
-                    cpuOf.put(pid, intField(l.fields(), "dest_cpu"));
-                }
-                case "task_newtask" -> {
-                    int pid = intField(l.fields(), "pid");
-                    if (alive.contains(pid)) {
-                        bad(l, "pid " + pid + " given to a new task while its holder is alive");
-                    }
-                    alive.add(pid);
-                    gone.remove(pid);
-                    asleep.remove(pid);
-                    cpuOf.remove(pid);
-                }
-                case "sched_process_fork" -> {
-                    int child = intField(l.fields(), "child_pid");
-                    if (complete && !alive.contains(child)) {
-                        bad(l, "sched_process_fork of pid " + child + " with no task_newtask");
-                    }
-                }
-                case "sched_process_exit" -> {
-                    int pid = intField(l.fields(), "pid");
-                    if (pid != l.pid()) {
-                        bad(l, "pid " + l.pid() + " reports the exit of pid " + pid);
-                    }
-                    if (complete && !alive.contains(pid)) {
-                        bad(l, "pid " + pid + " exits but is not alive");
-                    }
-                    alive.remove(pid);
-                    unfreed.merge(pid, 1, Integer::sum);
-                }
-                case "sched_process_free" -> {
-                    int pid = intField(l.fields(), "pid");
-                    Integer n = unfreed.get(pid);
-                    if (complete && n == null) {
-                        bad(l, "pid " + pid + " freed before it exited");
-                    } else if (n != null) {
-                        if (n == 1) {
-                            unfreed.remove(pid);
-                        } else {
-                            unfreed.put(pid, n - 1);
-                        }
-                    }
-                    if (running.containsKey(pid) && !alive.contains(pid)) {
-                        bad(l, "pid " + pid + " freed while it runs");
-                    }
-                }
-                default -> {
-                }
+            }
+            if (running.containsKey(pid) && !alive.contains(pid)) {
+                bad(l, "pid " + pid + " freed while it runs");
             }
         }
 
