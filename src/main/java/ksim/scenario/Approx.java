@@ -75,33 +75,28 @@ public record Approx(String value, int percent) {
 
     /** Whether a trace result satisfies the expectation. */
     boolean accepts(String result) {
-        Parts want = Parts.of(value);
-        Parts got = Parts.of(result);
-        if (got == null || !got.texts().equals(want.texts())) {
-            return false;
-        }
-        for (int i = 0; i < want.numbers().length; i++) {
-            if (Math.abs(got.numbers()[i] - want.numbers()[i]) > tolerance(want.numbers()[i], want.ms(i))) {
-                return false;
-            }
-        }
-        return true;
+        return close(value, result, false);
     }
 
     /**
-     * Whether two results of the statement (golden first) agree: the same text around their
-     * numbers, each pair at most the sum of their tolerances apart.
+     * Whether two results of the statement (golden first) agree: each pair of numbers could be
+     * within tolerance of one value, so at most the sum of their tolerances apart.
      */
     boolean agree(String golden, String actual) {
-        Parts g = Parts.of(golden);
-        Parts a = Parts.of(actual);
-        if (g == null || a == null || !g.texts().equals(a.texts())) {
+        return close(golden, actual, true);
+    }
+
+    /** The same text around their numbers, each pair within the first's tolerance (plus the second's, for {@code both}). */
+    private boolean close(String first, String second, boolean both) {
+        Parts f = Parts.of(first);
+        Parts s = Parts.of(second);
+        if (f == null || s == null || !f.texts().equals(s.texts())) {
             return false;
         }
-        for (int i = 0; i < g.numbers().length; i++) {
-            long gn = g.numbers()[i];
-            long an = a.numbers()[i];
-            if (Math.abs(gn - an) > tolerance(gn, g.ms(i)) + tolerance(an, g.ms(i))) {
+        for (int i = 0; i < f.numbers().length; i++) {
+            long fn = f.numbers()[i];
+            long sn = s.numbers()[i];
+            if (Math.abs(fn - sn) > tolerance(fn, f.ms(i)) + (both ? tolerance(sn, f.ms(i)) : 0)) {
                 return false;
             }
         }
