@@ -143,7 +143,12 @@ public final class Entry {
                         handlerRestart(p, (p.sighand.flags(d.sig() - 1) & Signals.SA_RESTART) != 0);
                         Signals.setupFrame(p, d.sig());
                     }
-                    case NONE -> noHandlerRestart(p);
+                    case NONE -> {
+                        noHandlerRestart(p);
+                        if (Signals.restoreSavedSigmask(p)) {
+                            continue; // sigsuspend()'s old mask is back: a signal it blocked may be deliverable now
+                        }
+                    }
                 }
                 if (d.kind() == Signals.Decision.Kind.NONE) {
                     break;

@@ -162,10 +162,9 @@ final class CGenerator {
                 .append(want == null ? "NULL" : cString(approx != null ? approx.toString() : want)).append(", ")
                 .append(pos.line()).append(", ").append(pos.col());
         if (approx != null) {
-            table.append(", 1, ").append(approx.value()).append("L, ").append(approx.percent()).append(", ")
-                    .append(approx.unit().equals("ms") ? 1 : 0);
+            table.append(", 1, ").append(cString(approx.value())).append(", ").append(approx.percent());
         } else {
-            table.append(", 0, 0L, 0, 0");
+            table.append(", 0, NULL, 0");
         }
         table.append("};\n");
         return "&" + n;

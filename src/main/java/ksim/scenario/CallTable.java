@@ -21,11 +21,13 @@ import ksim.kernel.fs.PipeCalls;
 import ksim.kernel.proc.ProcPidStat;
 import ksim.kernel.sched.SchedCalls;
 import ksim.kernel.signal.SignalCalls;
+import ksim.kernel.signal.Sigsuspend;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.sys.Nanosleep;
 import ksim.kernel.sys.Pause;
 import ksim.kernel.sys.Prctl;
 import ksim.kernel.sys.Rlimit;
+import ksim.kernel.sys.Rusage;
 import ksim.kernel.sys.Setuid;
 import ksim.kernel.sys.Sys;
 import ksim.kernel.sys.Unshare;
@@ -240,6 +242,14 @@ final class CallTable {
                 "rt_sigprocmask(%s, %0, %e1)", "rt_sigprocmask(HOW, {SIG, …}): 0");
         row("pause", List.of(), (a, out) -> new Pause(), INT_RESULT, "rt_ret_int(%s, rt_sys(SYS_pause))",
                 "sleeps until a signal is delivered: `-1 EINTR`");
+        row("sigsuspend", List.of(SET), (a, out) -> new Sigsuspend(a.signals(0)), INT_RESULT, "rt_sigsuspend(%s, %e0)",
+                "rt_sigsuspend({SIG, …}): sleeps with that mask until a signal is delivered, whose handler runs "
+                + "with it; then the old mask is back: `-1 EINTR`");
+        row("sigpending", List.of(), (a, set) -> SignalCalls.sigpending(set),
+                (Print<Long>) (n, ret, set) -> TraceFormat.signals(set), "rt_sigpending(%s)",
+                "rt_sigpending(): the blocked signals pending for the thread or its process, `{SIGUSR1, SIGRTMIN}`");
+        row("tkill", List.of(PID, INT), (a, out) -> SignalCalls.tkill(a.i(0), a.i(1)), INT_RESULT,
+                "rt_ret_int(%s, rt_sys(SYS_tkill, %0, %1))", "sends SIG to thread TID, whatever its thread group: 0");
     }
 
     /**
@@ -297,6 +307,14 @@ final class CallTable {
                 "nanosleep(DURATION): 0, or `-1 EINTR`");
         row("spin", List.of(DURATION), (a, out) -> new Spin(a.value(0)), INT_RESULT, "rt_spin(%s, %0)",
                 "burns DURATION of CPU time in user mode: 0");
+        row("getrusage", List.of(INT), (a, ru) -> Rusage.getrusage(a.i(0), ru),
+                (Print<Rusage.Usage>) (n, ret, ru) -> TraceFormat.rusage(ru), "rt_getrusage(%s, %0)",
+                "getrusage(RUSAGE_SELF|RUSAGE_CHILDREN|RUSAGE_THREAD): `{utime+stime N ms, nvcsw N}`, "
+                + "the CPU time (µs cut to ms) and the voluntary context switches");
+        row("times", List.of(), (a, tms) -> Rusage.times(tms),
+                (Print<Rusage.Tms>) (n, ret, tms) -> TraceFormat.tms(tms), "rt_times(%s)",
+                "times(): `{utime+stime N ms, cutime+cstime N ms}`, the caller's and its reaped children's CPU time in "
+                + "clock ticks as ms; not the return value (ticks since boot)");
     }
 
     private static void pipes() {

@@ -80,7 +80,7 @@ public record RunEnd(Kind kind, String message, List<String> unreached) {
                 case Ast.Expect x -> {
                     if (!ctx.reached.contains(x)) {
                         out.add(ctx.file + ":" + x.pos().line() + ":" + x.pos().col() + ": expect not reached: "
-                                + x.call().text() + (x.approx() != null ? " ~ " + x.approx() : " = " + x.expected()));
+                                + x.call().text() + (x.approx() != null ? " " + x.approx() : " = " + x.expected()));
                     }
                 }
                 case Ast.Call c -> { }

@@ -105,6 +105,10 @@ final class Symbols {
             put(rlimits[i], i);
         }
         put("RLIM_INFINITY", -1);
+        put("RUSAGE_SELF", 0);
+        put("RUSAGE_CHILDREN", -1);
+        put("RUSAGE_BOTH", -2);
+        put("RUSAGE_THREAD", 1);
 
         put("SCHED_OTHER", 0);
         put("SCHED_NORMAL", 0);

@@ -3,7 +3,9 @@ package ksim.scenario;
 import java.util.BitSet;
 import ksim.kernel.Errno;
 import ksim.kernel.exit.Wait;
+import ksim.kernel.sched.Cputime;
 import ksim.kernel.signal.Signal;
+import ksim.kernel.sys.Rusage;
 
 /** How values print in the trace (the spec's RESULT): wait statuses, siginfo, limits, sets, errors. */
 final class TraceFormat {
@@ -58,6 +60,31 @@ final class TraceFormat {
             b.append(b.length() > 1 ? ", " : "").append(cpu);
         }
         return b.append('}').toString();
+    }
+
+    /** A set of signals, bit (sig - 1), by number: {@code {SIGUSR1, SIGRTMIN}}. */
+    static String signals(long mask) {
+        StringBuilder b = new StringBuilder("{");
+        for (long m = mask; m != 0; m &= m - 1) {
+            b.append(b.length() > 1 ? ", " : "").append(Signal.name(Long.numberOfTrailingZeros(m) + 1));
+        }
+        return b.append('}').toString();
+    }
+
+    /** getrusage's struct rusage: {@code {utime+stime N ms, nvcsw N}}, the times' µs summed, then cut to ms. */
+    static String rusage(Rusage.Usage u) {
+        return "{utime+stime " + (u.utimeUs() + u.stimeUs()) / 1000 + " ms, nvcsw " + u.nvcsw() + "}";
+    }
+
+    /** times()'s struct tms: {@code {utime+stime N ms, cutime+cstime N ms}}, the clock ticks summed, in ms. */
+    static String tms(Rusage.Tms t) {
+        return "{utime+stime " + ticksMs(t.utime() + t.stime()) + " ms, cutime+cstime "
+                + ticksMs(t.cutime() + t.cstime()) + " ms}";
+    }
+
+    /** Clock ticks (USER_HZ) as ms, as cputime() prints them. */
+    static long ticksMs(long ticks) {
+        return ticks * 1000 / Cputime.USER_HZ;
     }
 
     /** glibc's own signals, SIGCANCEL (32) and SIGSETXID (33): its wrappers keep them from the program. */

@@ -38,6 +38,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/times.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -102,9 +103,9 @@ struct rt_st {
     const char *text;
     const char *want;
     int line, col;
-    int approx;          /* expect CALL ~ VALUE [within P%]: a numeric comparison */
-    long av;             /* VALUE */
-    int apct, ams;       /* P, and whether results are in "N ms" */
+    int approx;          /* expect CALL ~ VALUE [within P%]: the numbers compared with a tolerance */
+    const char *av;      /* VALUE */
+    int apct;            /* P */
 };
 
 /** A task's own context (ksim: the interpreter's name and the task's PID namespace). */
@@ -533,21 +534,47 @@ RT void rt_expect_failed(const struct rt_st *s, const char *got)
     }
 }
 
-/** expect CALL ~ VALUE: the result's number is within P% of VALUE, or 20 ms for results in ms (ksim's Approx). */
+/** Whether a number starts at P in text S: a digit, or '-' before one, not part of a word ("w.1", "SIGRTMIN+1"). */
+static inline int rt_numat(const char *s, const char *p)
+{
+    const char *d = *p == '-' ? p + 1 : p;
+    if (*d < '0' || *d > '9') return 0;
+    if (p > s && (p[-1] == '_' || p[-1] == '.' || p[-1] == '+' || p[-1] == '-' || (p[-1] >= '0' && p[-1] <= '9')
+                  || ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z')))
+        return 0;
+    while (*d >= '0' && *d <= '9') d++;
+    return !(*d == '_' || (*d >= '0' && *d <= '9') || ((*d | 0x20) >= 'a' && (*d | 0x20) <= 'z'));
+}
+
+/** The number at *P (rt_numat), moving *P past it. */
+static inline long rt_atol(const char **p)
+{
+    int neg = **p == '-';
+    if (neg) (*p)++;
+    long v = 0;
+    while (**p >= '0' && **p <= '9') v = v * 10 + (*(*p)++ - '0');
+    return neg ? -v : v;
+}
+
+/**
+ * expect CALL ~ VALUE: the result is VALUE's text with each number within P% of VALUE's, or
+ * 20 ms for a number in ms, whichever is more (ksim's Approx).
+ */
 RT int rt_approx_ok(const struct rt_st *s, const char *res)
 {
-    const char *p = res;
-    int neg = *p == '-';
-    if (neg) p++;
-    if (*p < '0' || *p > '9') return 0;
-    long got = 0;
-    while (*p >= '0' && *p <= '9') got = got * 10 + (*p++ - '0');
-    if (neg) got = -got;
-    if (s->ams ? strcmp(p, " ms") != 0 : *p != 0) return 0;
-    long tol = (s->av < 0 ? -s->av : s->av) * s->apct / 100;
-    if (s->ams && tol < 20) tol = 20;
-    long d = got - s->av;
-    return (d < 0 ? -d : d) <= tol;
+    const char *w = s->av, *r = res;
+    while (*w || *r) {
+        if (rt_numat(s->av, w)) {
+            if (!rt_numat(res, r)) return 0;
+            long want = rt_atol(&w), got = rt_atol(&r);
+            long tol = (want < 0 ? -want : want) * s->apct / 100;
+            if (strncmp(w, " ms", 3) == 0 && tol < 20) tol = 20;
+            if (got - want > tol || want - got > tol) return 0;
+        } else if (rt_numat(res, r) || *w++ != *r++) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /**
@@ -1076,6 +1103,46 @@ RT void rt_spin(const struct rt_st *s, long ns)
     rt_done(s, "0");
 }
 
+/** getrusage(WHO): "{utime+stime N ms, nvcsw N}", the two timevals' µs summed, then cut to ms. */
+RT void rt_getrusage(const struct rt_st *s, long who)
+{
+    struct rusage ru;
+    long r = rt_sys(SYS_getrusage, who, &ru);
+    if (r < 0) {
+        rt_fail(s, r);
+        return;
+    }
+    long us = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000L + ru.ru_utime.tv_usec + ru.ru_stime.tv_usec;
+    char b[128], nb[24];
+    strcpy(b, "{utime+stime ");
+    strcat(b, rt_ltoa(us / 1000, nb));
+    strcat(b, " ms, nvcsw ");
+    strcat(b, rt_ltoa(ru.ru_nvcsw, nb));
+    strcat(b, "}");
+    rt_done(s, b);
+}
+
+/**
+ * times(): "{utime+stime N ms, cutime+cstime N ms}" from the clock ticks (USER_HZ 100); what it
+ * returns, the ticks since boot, is the host's.
+ */
+RT void rt_times(const struct rt_st *s)
+{
+    struct tms t;
+    long r = rt_sys(SYS_times, &t);
+    if (r < 0 && r >= -4095) {
+        rt_fail(s, r);
+        return;
+    }
+    char b[128], nb[24];
+    strcpy(b, "{utime+stime ");
+    strcat(b, rt_ltoa((t.tms_utime + t.tms_stime) * 10, nb));
+    strcat(b, " ms, cutime+cstime ");
+    strcat(b, rt_ltoa((t.tms_cutime + t.tms_cstime) * 10, nb));
+    strcat(b, " ms}");
+    rt_done(s, b);
+}
+
 /* ---- looking at /proc/PID/stat ------------------------------------------------------------------------ */
 
 enum { RT_STATE, RT_PPID, RT_COMM, RT_CPUTIME };
@@ -1157,13 +1224,50 @@ RT void rt_sigaction(const struct rt_st *s, long sig, long h, long flags)
     else rt_done(s, "0");
 }
 
-/** sigprocmask(HOW, {…}) as glibc's: signals 32 and 33 (glibc's own) are left out of the set. */
-RT void rt_sigprocmask(const struct rt_st *s, long how, const long *sigs, int n)
+/**
+ * A set {…} as a kernel sigset_t: numbers outside 1..64 are left out, as sigaddset() refuses
+ * them, and so are glibc's own 32 and 33 (sigaddset() refuses them, sigprocmask() drops them).
+ */
+RT unsigned long rt_sigset(const long *sigs, int n)
 {
     unsigned long set = 0;
     for (int i = 0; i < n; i++)
         if (sigs[i] >= 1 && sigs[i] <= 64 && sigs[i] != 32 && sigs[i] != 33) set |= 1UL << (sigs[i] - 1);
+    return set;
+}
+
+RT void rt_sigprocmask(const struct rt_st *s, long how, const long *sigs, int n)
+{
+    unsigned long set = rt_sigset(sigs, n);
     rt_ret_int(s, rt_sys(SYS_rt_sigprocmask, how, &set, 0, 8));
+}
+
+/** sigsuspend({…}): -1 EINTR once a handler has run (with that mask; the old one is back after it). */
+RT void rt_sigsuspend(const struct rt_st *s, const long *sigs, int n)
+{
+    unsigned long set = rt_sigset(sigs, n);
+    rt_ret_int(s, rt_sys(SYS_rt_sigsuspend, &set, 8));
+}
+
+/** sigpending(): the set as the trace writes sets, "{SIGUSR1, SIGRTMIN}", by number. */
+RT void rt_sigpending(const struct rt_st *s)
+{
+    unsigned long set = 0;
+    long r = rt_sys(SYS_rt_sigpending, &set, 8);
+    if (r < 0) {
+        rt_fail(s, r);
+        return;
+    }
+    char b[RT_LINE], sb[24];
+    size_t n = rt_cat(b, 0, sizeof b - 1, "{");
+    for (int sig = 1; sig <= 64; sig++) {
+        if (!(set & (1UL << (sig - 1)))) continue;
+        if (n > 1) n = rt_cat(b, n, sizeof b - 1, ", ");
+        n = rt_cat(b, n, sizeof b - 1, rt_signame(sig, sb));
+    }
+    n = rt_cat(b, n, sizeof b - 1, "}");
+    b[n] = 0;
+    rt_done(s, b);
 }
 
 /** raise(SIG): tgkill of the calling thread. */

@@ -33,6 +33,9 @@ class CGeneratorTest {
                 kill(c, SIGUSR1)
                 kill(-c, 0)
                 tgkill(c, c, SIGTERM)
+                tkill(c, SIGUSR2)
+                sigpending()
+                sigsuspend({SIGUSR1, SIGRTMIN})
                 vfork v {
                     exec prog {
                         getpid()
@@ -76,6 +79,8 @@ class CGeneratorTest {
                 sched_setaffinity(0, {0, 1})
                 sched_getaffinity(0)
                 expect cputime(main) ~ 0 ms within 5%
+                getrusage(RUSAGE_CHILDREN)
+                expect times() ~ {utime+stime 0 ms, cutime+cstime 0 ms}
                 sleep(2ms)
                 pipe(p)
                 write(p, 5)
@@ -101,7 +106,7 @@ class CGeneratorTest {
         assertTrue(c.contains("#define RT_FILE \"examples/orphan.ksim\""), c);
         assertTrue(c.contains("#define RT_CPUS 0"));
         assertTrue(c.contains("#ifndef KSIM_RT_H"), "the runtime is included");
-        assertTrue(c.contains("static const struct rt_st S1 = {\"fork parent\", NULL, 3, 5, 0, 0L, 0, 0};"), c);
+        assertTrue(c.contains("static const struct rt_st S1 = {\"fork parent\", NULL, 3, 5, 0, NULL, 0};"), c);
         assertTrue(c.contains("rt_fork(&S1, \"parent\", -1, blk_0);"), c);
         assertTrue(c.contains("rt_fork(&S4, \"orphan\", -1, blk_1);"), c);
         assertTrue(c.contains("rt_wait4(&S2, rt_val(\"parent\", 10, 13), 0L);"), c);
@@ -129,7 +134,7 @@ class CGeneratorTest {
         assertTrue(c.contains("case 1: img_1(); break;"), c);
         assertTrue(c.contains("case 2: img_2(); break;"), c);
         assertTrue(c.contains("static void img_2(void)\n{\n    rt_execed(&S8);"), c);
-        assertTrue(c.contains("{\"exec newmain\", NULL, 16, 5, 0, 0L, 0, 0};"), c);
+        assertTrue(c.contains("{\"exec newmain\", NULL, 16, 5, 0, NULL, 0};"), c);
     }
 
     @Test
@@ -141,6 +146,9 @@ class CGeneratorTest {
         assertTrue(c.contains("rt_vfork(&S"), c);
         assertTrue(c.contains("rt_signal(&S1, 10L, RT_CATCH);"), c);
         assertTrue(c.contains("rt_sigprocmask(&S3, 0L, (const long[]){10L, 15L}, 2);"), c);
+        assertTrue(c.contains("(const long[]){10L, 34L}, 2);"), "sigsuspend's set\n" + c);
+        assertTrue(c.contains("\"~ 0 ms within 5%\", ") && c.contains(", 1, \"0 ms\", 5};"),
+                "an approximate expect: its VALUE and P\n" + c);
         assertTrue(c.contains("rt_prctl(&S") && c.contains(", 15L, 0L, \"newname\");"), c);
         assertTrue(c.contains("-rt_val(\"c\", "), c);
         // the expected RESULT, as a C string: quotes and backslashes escaped

@@ -336,6 +336,8 @@ public final class Exit {
             sig.utime += tsk.utime;
             sig.stime += tsk.stime;
             sig.sumExecRuntime += tsk.se.sumExecRuntime;
+            sig.nvcsw += tsk.nvcsw;
+            sig.nivcsw += tsk.nivcsw;
         }
         tsk.sighand.count--; // __cleanup_sighand()
         sig.nrThreads--;

@@ -403,6 +403,8 @@ public final class Wait {
                 long[] ut = Cputime.threadGroupCputimeAdjusted(k, p);
                 psig.cutime += ut[0] + sig.cutime;
                 psig.cstime += ut[1] + sig.cstime;
+                psig.cnvcsw += p.nvcsw + sig.nvcsw + sig.cnvcsw;
+                psig.cnivcsw += p.nivcsw + sig.nivcsw + sig.cnivcsw;
             }
             status = (p.signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0 ? p.signal.groupExitCode : p.exitCode;
             wo.status = status;

@@ -66,7 +66,7 @@ final class DoTaskStat {
 
     /** Fields 10-22: faults, CPU times, priority, nice, threads, start time. */
     private static void times(StringBuilder m, Kernel k, Task task, boolean whole, Group g) {
-        long[] ut = whole ? TaskCputime.group(k, task) : TaskCputime.thread(task);
+        long[] ut = whole ? Cputime.threadGroupCputimeAdjusted(k, task) : Cputime.taskCputimeAdjusted(task);
         sp(m, Unmodelled.MIN_FLT); // min_flt, cmin_flt, maj_flt, cmaj_flt
         sp(m, 0);
         sp(m, 0);

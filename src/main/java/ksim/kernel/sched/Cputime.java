@@ -38,6 +38,15 @@ public final class Cputime {
         return cputimeAdjust(rtime, utime, stime, sig.prevCputime);
     }
 
+    /**
+     * task_cputime_adjusted(): {utime, stime} of one thread in ns, monotonic through its own
+     * prev_cputime. Without nohz_full accounting the runtime is se.sum_exec_runtime as last
+     * charged (task_cputime() returns false), not including what a running thread has run since.
+     */
+    public static long[] taskCputimeAdjusted(Task p) {
+        return cputimeAdjust(p.se.sumExecRuntime, p.utime, p.stime, p.prevCputime);
+    }
+
     /** cputime_adjust(): {utime, stime} scaled to rtime, monotonic through {@code prev}. */
     public static long[] cputimeAdjust(long rtime, long utime, long stime, ksim.kernel.task.PrevCputime prev) {
         if (prev.stime + prev.utime < rtime) {

@@ -401,6 +401,7 @@ public final class Scheduler {
         updateCurr(rq);
         prev.needResched = false;
         boolean sleeps = !preempt && prev.state != TaskState.TASK_RUNNING && prev != rq.idle;
+        boolean voluntary = sleeps; // switch_count is nvcsw even when a pending signal keeps prev runnable
         if (sleeps) {
             if (signalPendingState(prev)) {
                 prev.state = TaskState.TASK_RUNNING;
@@ -418,7 +419,7 @@ public final class Scheduler {
         boolean waitsForStopper = migrateTo != null && rq.affineMoveSelf == prev;
         rq.affineMoveSelf = null;
         if (next != prev) {
-            if (sleeps || waitsForStopper) {
+            if (voluntary || waitsForStopper) {
                 prev.nvcsw++;
             } else if (prev != rq.idle) {
                 prev.nivcsw++;

@@ -11,8 +11,9 @@ import ksim.kernel.sys.Sys;
 import ksim.kernel.task.Cred;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
+import ksim.kernel.task.UserPtr;
 
-/** The signal system calls: kill, tgkill, rt_sigaction, rt_sigprocmask (kernel/signal.c). */
+/** The signal system calls: kill, tgkill, tkill, rt_sigaction, rt_sigprocmask, rt_sigpending (kernel/signal.c). */
 public final class SignalCalls {
     private SignalCalls() {}
 
@@ -25,7 +26,24 @@ public final class SignalCalls {
 
     /** tgkill(tgid, tid, sig): do_tkill(). */
     public static Syscall tgkill(int tgid, int tid, int sig) {
-        return Sys.of("tgkill", (k, t) -> doTkill(k, t, tgid, tid, sig));
+        return Sys.of("tgkill", (k, t) -> tid <= 0 || tgid <= 0 ? Errno.EINVAL.ret()
+                : doSendSpecific(k, t, tgid, tid, sig));
+    }
+
+    /** tkill(tid, sig): do_tkill() with no thread group to check, the old call tgkill() replaced. */
+    public static Syscall tkill(int tid, int sig) {
+        return Sys.of("tkill", (k, t) -> tid <= 0 ? Errno.EINVAL.ret() : doSendSpecific(k, t, 0, tid, sig));
+    }
+
+    /**
+     * rt_sigpending(&set): do_sigpending(), the signals pending for the thread or its process
+     * that the thread blocks (a pending unblocked one is being delivered).
+     */
+    public static Syscall sigpending(UserPtr<Long> set) {
+        return Sys.of("rt_sigpending", (k, t) -> {
+            set.put((t.pending.signal | t.signal.sharedPending.signal) & t.blocked);
+            return 0;
+        });
     }
 
     /** rt_sigaction(sig, {handler, flags, empty mask}): do_sigaction(). */
@@ -36,16 +54,16 @@ public final class SignalCalls {
     /** rt_sigprocmask(how, set). */
     public static Syscall sigprocmask(int how, long set) {
         return Sys.of("rt_sigprocmask", (k, t) -> {
-            long mask = set & ~Signals.SIG_KERNEL_ONLY_MASK; // SIGKILL and SIGSTOP cannot be blocked
+            long mask;
             switch (how) {
-                case SIG_BLOCK -> t.blocked |= mask;
-                case SIG_UNBLOCK -> t.blocked &= ~mask;
-                case SIG_SETMASK -> t.blocked = mask;
+                case SIG_BLOCK -> mask = t.blocked | set;
+                case SIG_UNBLOCK -> mask = t.blocked & ~set;
+                case SIG_SETMASK -> mask = set;
                 default -> {
                     return Errno.EINVAL.ret();
                 }
             }
-            Signals.recalcSigpending(t);
+            Signals.setCurrentBlocked(t, mask);
             return 0;
         });
     }
@@ -125,10 +143,8 @@ public final class SignalCalls {
         return count > 0 ? retval : Errno.ESRCH.ret();
     }
 
-    private static long doTkill(Kernel k, Task current, int tgid, int pid, int sig) {
-        if (pid <= 0 || tgid <= 0) {
-            return Errno.EINVAL.ret();
-        }
+    /** do_send_specific(): thread {@code pid}, in thread group {@code tgid} unless that is 0. */
+    private static long doSendSpecific(Kernel k, Task current, int tgid, int pid, int sig) {
         Task p = Pids.findTaskByPidNs(pid, current.activePidNs());
         if (p == null || (tgid > 0 && p.tgidNr(current.activePidNs()) != tgid)) {
             return Errno.ESRCH.ret();

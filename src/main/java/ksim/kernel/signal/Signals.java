@@ -378,12 +378,37 @@ public final class Signals {
         if (p.sigFrames == null) {
             p.sigFrames = new java.util.ArrayDeque<>(2);
         }
-        p.sigFrames.addLast(new long[] {sig, p.blocked});
+        p.sigFrames.addLast(new long[] {sig, sigmaskToSave(p)});
+        p.restoreSigmask = false; // signal_delivered(): clear_restore_sigmask()
         long block = p.sighand.mask(sig - 1);
         if ((p.sighand.flags(sig - 1) & SA_NODEFER) == 0) {
             block |= bit(sig);
         }
         p.blocked |= block & ~SIG_KERNEL_ONLY_MASK;
+        recalcSigpending(p);
+    }
+
+    /** sigmask_to_save(): the mask a frame restores, sigsuspend()'s saved one while it is to come back. */
+    private static long sigmaskToSave(Task p) {
+        return p.restoreSigmask ? p.savedSigmask : p.blocked;
+    }
+
+    /**
+     * restore_saved_sigmask(): no handler ran, so sigsuspend()'s saved mask comes back at once.
+     * True when it did (a signal it unblocks may now be deliverable).
+     */
+    public static boolean restoreSavedSigmask(Task p) {
+        if (!p.restoreSigmask) {
+            return false;
+        }
+        p.restoreSigmask = false;
+        setCurrentBlocked(p, p.savedSigmask);
+        return true;
+    }
+
+    /** set_current_blocked(): the new mask, less SIGKILL and SIGSTOP, which cannot be blocked. */
+    public static void setCurrentBlocked(Task p, long mask) {
+        p.blocked = mask & ~SIG_KERNEL_ONLY_MASK;
         recalcSigpending(p);
     }
 

@@ -51,9 +51,10 @@ public final class SignalStruct {
     /** rlim[]: the group's resource limits. */
     public Rlimits rlim;
 
-    /** Times of threads that have exited, and of reaped children (cutime/cstime). */
+    /** Times and context switches of threads that have exited, and of reaped children (c*). */
     public long utime, stime, sumExecRuntime;
     public long cutime, cstime;
+    public long nvcsw, nivcsw, cnvcsw, cnivcsw;
     /** struct prev_cputime for thread_group_cputime_adjusted(). */
     public final PrevCputime prevCputime = new PrevCputime();
 }

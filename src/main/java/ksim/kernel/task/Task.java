@@ -101,6 +101,10 @@ public final class Task {
     public long blocked;
     /** TIF_SIGPENDING. */
     public boolean sigPending;
+    /** TIF_RESTORE_SIGMASK: {@link #savedSigmask} comes back on the way to user mode (sigsuspend). */
+    public boolean restoreSigmask;
+    /** saved_sigmask: the mask sigsuspend() replaced, restored by the first handler's rt_sigreturn or at once. */
+    public long savedSigmask;
     /** jobctl: JOBCTL_* group-stop state and the stop signal in its low byte. */
     public int jobctl;
     /**
