@@ -16,12 +16,11 @@ public abstract class SchedClass {
             ENQUEUE_HEAD = 0x10, ENQUEUE_MIGRATED = 0x40, ENQUEUE_INITIAL = 0x80;
     /** WF_* wake flags: why select_task_rq() is asked (kernel/sched/sched.h). */
     static final int WF_FORK = 0x04, WF_TTWU = 0x08;
-
-    /** The name before _sched_class (fair for fair_sched_class). */
-    final String name;
     /** For {@code prioBelow}: no priority selects the class by itself. */
     static final int NO_PRIO = Integer.MIN_VALUE;
 
+    /** The name before _sched_class (fair for fair_sched_class). */
+    final String name;
     /** The SCHED_* policies whose tasks this class runs, a bit each; none for a class no policy selects. */
     private final int policies;
     /** Every effective priority below this one is the class's, whatever the policy (rt_prio(), dl_prio()). */
