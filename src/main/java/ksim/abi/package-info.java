@@ -1,0 +1,10 @@
+/**
+ * The Linux ABI: every constant a program and the kernel agree on, once, under the names of
+ * the uapi headers (include/uapi/..., arch/x86/include/uapi/...), with the values Linux
+ * x86-64 gives them. One small class per header family, each naming its header; {@link
+ * ksim.abi.Glibc} holds what a C program sees differently through glibc's headers. The
+ * kernel's own internal values (task states, PF_* flags, JOBCTL_* bits, ERESTART* aside) stay
+ * in the kernel packages. This package depends on nothing, not even on the rest of ksim; the
+ * scenario language's symbols are its constants.
+ */
+package ksim.abi;
