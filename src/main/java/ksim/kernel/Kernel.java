@@ -1,5 +1,6 @@
 package ksim.kernel;
 
+import ksim.abi.Signal;
 import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.fork.Execve;
 import ksim.kernel.fork.Fork;
@@ -9,7 +10,6 @@ import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.sched.Scheduler;
 import ksim.kernel.signal.SigHand;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.task.MmStruct;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Rlimits;

@@ -2,13 +2,14 @@ package ksim.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import ksim.abi.Signal;
 import ksim.kernel.Errno;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.fork.Clone;
 import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.fork.Execve;
 import ksim.kernel.pid.Pids;
-import ksim.kernel.signal.Signal;
+import ksim.kernel.signal.SigHand;
 import ksim.kernel.sys.Sys;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Task;
@@ -246,7 +247,7 @@ final class Interpreter implements Program {
 
     /** SIG_DFL, SIG_IGN, or catch: a handler that prints "caught SIG". */
     private static int handler(Arg a) {
-        return a instanceof NameArg ? Signal.SIG_CATCH : (int) ((SymbolArg) a).value();
+        return a instanceof NameArg ? SigHand.SIG_CATCH : (int) ((SymbolArg) a).value();
     }
 
     /**

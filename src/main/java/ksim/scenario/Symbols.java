@@ -129,6 +129,6 @@ final class Symbols {
 
     /** The name of signal {@code sig} as the trace prints it. */
     static String signalName(int sig) {
-        return ksim.kernel.signal.Signal.name(sig);
+        return ksim.abi.Signal.name(sig);
     }
 }

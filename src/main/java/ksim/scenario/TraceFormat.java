@@ -1,9 +1,9 @@
 package ksim.scenario;
 
 import java.util.BitSet;
+import ksim.abi.Signal;
 import ksim.kernel.Errno;
 import ksim.kernel.exit.Wait;
-import ksim.kernel.signal.Signal;
 
 /** How values print in the trace (the spec's RESULT): wait statuses, siginfo, limits, sets, errors. */
 final class TraceFormat {

@@ -1,11 +1,11 @@
 package ksim.kernel.exit;
 
+import ksim.abi.Signal;
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.sched.Cputime;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.task.SignalStruct;

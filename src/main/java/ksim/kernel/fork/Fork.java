@@ -1,5 +1,6 @@
 package ksim.kernel.fork;
 
+import static ksim.abi.Signal.SIGCHLD;
 import static ksim.kernel.fork.CloneFlags.*;
 
 import ksim.kernel.Errno;
@@ -9,7 +10,6 @@ import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.signal.Signals;
-import static ksim.kernel.signal.Signal.SIGCHLD;
 import ksim.kernel.sync.Completion;
 import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.task.Program;

@@ -1,8 +1,8 @@
 package ksim.kernel.fs;
 
+import ksim.abi.Signal;
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.task.Syscall;

@@ -1,10 +1,11 @@
 package ksim.kernel.kthread;
 
 import java.util.BitSet;
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.fork.Fork;
 import ksim.kernel.sched.SchedCalls;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
 import ksim.kernel.task.TaskState;
@@ -29,7 +30,7 @@ public final class KernelThreads {
                 ksim.kernel.fork.CloneFlags.CLONE_FS | ksim.kernel.fork.CloneFlags.CLONE_FILES);
         t.flags |= TaskFlags.PF_NOFREEZE;
         for (int sig = 1; sig <= Signal._NSIG; sig++) { // ignore_signals(): its children are reaped at once
-            t.sighand.setHandler(sig - 1, Signal.SIG_IGN);
+            t.sighand.setHandler(sig - 1, SigAction.SIG_IGN);
         }
         t.cpusAllowed = null; // set_cpus_allowed_ptr(tsk, housekeeping_cpumask(HK_TYPE_KTHREAD))
         k.kthreadd = t;

@@ -1,11 +1,12 @@
 package ksim.kernel.proc;
 
 import java.util.BitSet;
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.PidType;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.task.Cred;
 import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Task;
@@ -134,9 +135,9 @@ final class ProcPidStatus {
         long ign = 0, cat = 0;
         for (int sig = 1; sig <= Signal._NSIG; sig++) {
             int h = p.sighand.handler(sig - 1);
-            if (h == Signal.SIG_IGN) {
+            if (h == SigAction.SIG_IGN) {
                 ign |= 1L << (sig - 1);
-            } else if (h != Signal.SIG_DFL) {
+            } else if (h != SigAction.SIG_DFL) {
                 cat |= 1L << (sig - 1);
             }
         }

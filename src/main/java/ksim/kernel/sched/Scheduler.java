@@ -472,7 +472,7 @@ public final class Scheduler {
         if ((p.state & (TaskState.TASK_INTERRUPTIBLE | TaskState.TASK_WAKEKILL)) == 0 || !p.sigPending) {
             return false;
         }
-        return (p.state & TaskState.TASK_INTERRUPTIBLE) != 0 || p.pending.has(ksim.kernel.signal.Signal.SIGKILL);
+        return (p.state & TaskState.TASK_INTERRUPTIBLE) != 0 || p.pending.has(ksim.abi.Signal.SIGKILL);
     }
 
     /**

@@ -1,5 +1,7 @@
 package ksim.kernel.signal;
 
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.exit.Wait;
 import ksim.kernel.pid.Pid;
@@ -132,7 +134,7 @@ public final class JobControl {
         Task leader = tsk.groupLeader;
         Task parent = leader.realParent;
         int handler = parent.sighand.handler(Signal.SIGCHLD - 1);
-        if (handler != Signal.SIG_IGN && (parent.sighand.flags(Signal.SIGCHLD - 1) & Signals.SA_NOCLDSTOP) == 0) {
+        if (handler != SigAction.SIG_IGN && (parent.sighand.flags(Signal.SIGCHLD - 1) & SigAction.SA_NOCLDSTOP) == 0) {
             Signals.sendSignal(k, Signal.SIGCHLD, parent, PidType.PIDTYPE_TGID, true, why);
         }
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, leader);

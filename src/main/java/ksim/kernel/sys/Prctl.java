@@ -1,5 +1,6 @@
 package ksim.kernel.sys;
 
+import ksim.abi.Signal;
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.fork.Execve;
@@ -73,7 +74,7 @@ public final class Prctl extends Syscall {
                 return 0;
             }
             case PR_SET_PDEATHSIG -> {
-                if (arg2 < 0 || arg2 > ksim.kernel.signal.Signal._NSIG) {
+                if (arg2 < 0 || arg2 > Signal._NSIG) {
                     return Errno.EINVAL.ret();
                 }
                 me.pdeathSignal = (int) arg2;

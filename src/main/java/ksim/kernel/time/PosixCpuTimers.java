@@ -1,7 +1,7 @@
 package ksim.kernel.time;
 
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.SignalStruct;
