@@ -1,5 +1,7 @@
 package ksim.kernel;
 
+import static ksim.abi.Wait.__WALL;
+
 import ksim.kernel.exit.Wait;
 import ksim.kernel.fork.Clone;
 import ksim.kernel.sys.Pause;
@@ -30,7 +32,7 @@ public final class InitProgram implements Program {
         if (childless) {
             return new Pause();
         }
-        return new Wait.Wait4(-1, null, Wait.__WALL);
+        return new Wait.Wait4(-1, null, __WALL);
     }
 
     @Override

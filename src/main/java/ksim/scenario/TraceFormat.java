@@ -1,6 +1,7 @@
 package ksim.scenario;
 
 import java.util.BitSet;
+import ksim.abi.SigInfo;
 import ksim.abi.Signal;
 import ksim.kernel.Errno;
 import ksim.kernel.exit.Wait;
@@ -35,14 +36,14 @@ final class TraceFormat {
             return "0 {}";
         }
         String code = switch (info.code()) {
-            case Wait.CLD_EXITED -> "CLD_EXITED";
-            case Wait.CLD_KILLED -> "CLD_KILLED";
-            case Wait.CLD_DUMPED -> "CLD_DUMPED";
-            case Wait.CLD_STOPPED -> "CLD_STOPPED";
-            case Wait.CLD_CONTINUED -> "CLD_CONTINUED";
+            case SigInfo.CLD_EXITED -> "CLD_EXITED";
+            case SigInfo.CLD_KILLED -> "CLD_KILLED";
+            case SigInfo.CLD_DUMPED -> "CLD_DUMPED";
+            case SigInfo.CLD_STOPPED -> "CLD_STOPPED";
+            case SigInfo.CLD_CONTINUED -> "CLD_CONTINUED";
             default -> Integer.toString(info.code());
         };
-        String st = info.code() == Wait.CLD_EXITED ? Integer.toString(info.status()) : Signal.name(info.status());
+        String st = info.code() == SigInfo.CLD_EXITED ? Integer.toString(info.status()) : Signal.name(info.status());
         return "0 {" + names.pid(info.pid()) + " " + code + " " + st + "}";
     }
 

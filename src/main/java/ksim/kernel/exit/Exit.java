@@ -3,6 +3,7 @@ package ksim.kernel.exit;
 import java.util.ArrayList;
 import java.util.List;
 import ksim.abi.SigAction;
+import ksim.abi.SigInfo;
 import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
@@ -293,7 +294,7 @@ public final class Exit {
             // an exit signal that is real-time may find no sigqueue and be dropped (-EAGAIN, ignored)
             int status = (tsk.signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0 ? tsk.signal.groupExitCode
                     : tsk.exitCode;
-            int why = (status & 0x7f) == 0 ? Wait.CLD_EXITED : (status & 0x80) != 0 ? Wait.CLD_DUMPED : Wait.CLD_KILLED;
+            int why = (status & 0x7f) == 0 ? SigInfo.CLD_EXITED : (status & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
             Signals.sendSignal(k, sig, parent, PidType.PIDTYPE_TGID, false, why);
         }
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, tsk);

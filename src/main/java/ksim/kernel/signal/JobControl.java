@@ -1,6 +1,7 @@
 package ksim.kernel.signal;
 
 import ksim.abi.SigAction;
+import ksim.abi.SigInfo;
 import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.exit.Wait;
@@ -58,7 +59,7 @@ public final class JobControl {
     /** get_signal()'s first step: tell the parent about a continue (or a stop that SIGCONT cut short). */
     static void notifyContinuedOrStopped(Kernel k, Task p) {
         SignalStruct signal = p.signal;
-        int why = (signal.flags & SignalStruct.SIGNAL_CLD_CONTINUED) != 0 ? Wait.CLD_CONTINUED : Wait.CLD_STOPPED;
+        int why = (signal.flags & SignalStruct.SIGNAL_CLD_CONTINUED) != 0 ? SigInfo.CLD_CONTINUED : SigInfo.CLD_STOPPED;
         signal.flags &= ~SignalStruct.SIGNAL_CLD_MASK;
         doNotifyParentCldstop(k, p, why);
     }
@@ -94,7 +95,7 @@ public final class JobControl {
         current.state = TaskState.TASK_STOPPED;
         current.sigPending = true; // back in get_signal() when woken
         if (notify) {
-            doNotifyParentCldstop(k, current, Wait.CLD_STOPPED);
+            doNotifyParentCldstop(k, current, SigInfo.CLD_STOPPED);
         }
         return true;
     }
