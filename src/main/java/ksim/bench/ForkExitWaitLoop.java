@@ -14,7 +14,7 @@ import ksim.kernel.task.UserOp;
  */
 final class ForkExitWaitLoop implements Program {
     static final long FORK = Signal.SIGCHLD;
-    static final long VFORK = ksim.kernel.fork.CloneFlags.CLONE_VM | ksim.kernel.fork.CloneFlags.CLONE_VFORK | Signal.SIGCHLD;
+    static final long VFORK = ksim.abi.Clone.CLONE_VM | ksim.abi.Clone.CLONE_VFORK | Signal.SIGCHLD;
 
     private final long flags;
     private int left;

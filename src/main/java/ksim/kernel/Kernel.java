@@ -1,7 +1,7 @@
 package ksim.kernel;
 
+import ksim.abi.Clone;
 import ksim.abi.Signal;
-import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.fork.Execve;
 import ksim.kernel.fork.Fork;
 import ksim.kernel.pid.Pid;
@@ -278,5 +278,5 @@ public final class Kernel {
     /** Clone flags fork() uses: exit signal SIGCHLD. */
     public static final long FORK_FLAGS = Signal.SIGCHLD;
     /** What init uses to start a container-like first task: a new PID namespace. */
-    public static final long NEWPID_FORK_FLAGS = CloneFlags.CLONE_NEWPID | Signal.SIGCHLD;
+    public static final long NEWPID_FORK_FLAGS = Clone.CLONE_NEWPID | Signal.SIGCHLD;
 }

@@ -1,7 +1,7 @@
 package ksim.kernel.fork;
 
 import static ksim.abi.Signal.SIGCHLD;
-import static ksim.kernel.fork.CloneFlags.*;
+import static ksim.abi.Clone.*;
 
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;

@@ -27,7 +27,7 @@ public final class KernelThreads {
     /** kthreadd(): PID 2, forked from the boot idle task right after init; ignores every signal. */
     public static Task startKthreadd(Kernel k) {
         Task t = Fork.kernelThread(k, k.idle(0), new Kthreadd(k), "kthreadd",
-                ksim.kernel.fork.CloneFlags.CLONE_FS | ksim.kernel.fork.CloneFlags.CLONE_FILES);
+                ksim.abi.Clone.CLONE_FS | ksim.abi.Clone.CLONE_FILES);
         t.flags |= TaskFlags.PF_NOFREEZE;
         for (int sig = 1; sig <= Signal._NSIG; sig++) { // ignore_signals(): its children are reaped at once
             t.sighand.setHandler(sig - 1, SigAction.SIG_IGN);
