@@ -4,7 +4,6 @@ import ksim.abi.SigAction;
 import ksim.abi.SigInfo;
 import ksim.abi.Signal;
 import ksim.kernel.Kernel;
-import ksim.kernel.exit.Wait;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.task.SignalStruct;
