@@ -1,11 +1,11 @@
 package ksim.kernel.kthread;
 
 import java.util.BitSet;
+import ksim.abi.Sched;
 import ksim.abi.SigAction;
 import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.fork.Fork;
-import ksim.kernel.sched.SchedCalls;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
 import ksim.kernel.task.TaskState;
@@ -96,7 +96,7 @@ public final class KernelThreads {
             t.cpusAllowed = mask;
             t.cpu = cpu;
         }
-        k.sched.setBootParams(t, SchedCalls.SCHED_NORMAL, 0, nice);
+        k.sched.setBootParams(t, Sched.SCHED_NORMAL, 0, nice);
         asleep(k, t, state);
         return t;
     }

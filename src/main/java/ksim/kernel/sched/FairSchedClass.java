@@ -1,5 +1,6 @@
 package ksim.kernel.sched;
 
+import ksim.abi.Sched;
 import ksim.kernel.task.Task;
 
 /**
@@ -49,7 +50,7 @@ abstract class FairSchedClass extends SchedClass {
     }
 
     static boolean idlePolicy(Task p) {
-        return p.policy == SchedCalls.SCHED_IDLE;
+        return p.policy == Sched.SCHED_IDLE;
     }
 
     /** set_load_weight(): from the nice value, or WEIGHT_IDLEPRIO for SCHED_IDLE. */
@@ -179,7 +180,7 @@ abstract class FairSchedClass extends SchedClass {
             rq.sched.reschedCurr(rq);
             return;
         }
-        if (p.policy != SchedCalls.SCHED_NORMAL) { // batch and idle tasks do not preempt: the tick does
+        if (p.policy != Sched.SCHED_NORMAL) { // batch and idle tasks do not preempt: the tick does
             return;
         }
         if (idlePolicy(curr) != idlePolicy(p)) {

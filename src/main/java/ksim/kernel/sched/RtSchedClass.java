@@ -3,6 +3,7 @@ package ksim.kernel.sched;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import ksim.abi.Sched;
 import ksim.kernel.task.Task;
 
 /**
@@ -64,7 +65,7 @@ final class RtSchedClass extends SchedClass {
     /** task_tick_rt(): SCHED_RR's slice; a used-up slice goes to the tail if others share the priority. */
     @Override
     void taskTick(RunQueue rq, Task curr) {
-        if (curr.policy != SchedCalls.SCHED_RR) {
+        if (curr.policy != Sched.SCHED_RR) {
             return;
         }
         if (--curr.rtTimeSlice > 0) {

@@ -1,5 +1,10 @@
 package ksim.kernel.sched;
 
+import static ksim.abi.Resource.PRIO_PGRP;
+import static ksim.abi.Resource.PRIO_PROCESS;
+import static ksim.abi.Resource.PRIO_USER;
+import static ksim.abi.Sched.*;
+
 import java.util.BitSet;
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
@@ -20,9 +25,6 @@ import ksim.kernel.task.UserPtr;
 public final class SchedCalls {
     private SchedCalls() {}
 
-    public static final int SCHED_NORMAL = 0, SCHED_FIFO = 1, SCHED_RR = 2, SCHED_BATCH = 3, SCHED_IDLE = 5,
-            SCHED_DEADLINE = 6, SCHED_RESET_ON_FORK = 0x40000000;
-    public static final int PRIO_PROCESS = 0, PRIO_PGRP = 1, PRIO_USER = 2;
     public static final int MIN_NICE = -20, MAX_NICE = 19, MAX_RT_PRIO = 100, DEFAULT_PRIO = 120;
 
     /** find_process_by_pid(): 0 is the caller; null when the caller's namespace has no such task. */

@@ -1,6 +1,7 @@
 package ksim.kernel.sched;
 
 import java.util.BitSet;
+import ksim.abi.Sched;
 import ksim.kernel.Kernel;
 import ksim.kernel.KernelConfig;
 import ksim.kernel.task.Spin;
@@ -102,8 +103,8 @@ public final class Scheduler {
         p.rtPriority = parent.rtPriority;
         p.cpusAllowed = parent.cpusAllowed;
         if (parent.resetOnFork) { // RT goes back to SCHED_NORMAL at nice 0; a negative nice goes to 0
-            if (p.policy == SchedCalls.SCHED_FIFO || p.policy == SchedCalls.SCHED_RR) {
-                p.policy = SchedCalls.SCHED_NORMAL;
+            if (p.policy == Sched.SCHED_FIFO || p.policy == Sched.SCHED_RR) {
+                p.policy = Sched.SCHED_NORMAL;
                 p.staticPrio = SchedCalls.DEFAULT_PRIO;
                 p.rtPriority = 0;
             } else if (p.staticPrio < SchedCalls.DEFAULT_PRIO) {
@@ -132,7 +133,7 @@ public final class Scheduler {
      * SCHED_FIFO 99 but run by the stop class above every other.
      */
     public void setStopTask(int cpu, Task stop) {
-        stop.policy = SchedCalls.SCHED_FIFO;
+        stop.policy = Sched.SCHED_FIFO;
         stop.rtPriority = SchedCalls.MAX_RT_PRIO - 1;
         stop.normalPrio = stop.prio = 0;
         stop.schedClass = this.stop;
@@ -154,7 +155,7 @@ public final class Scheduler {
 
     /** normal_prio(). */
     static int normalPrio(Task p) {
-        if (p.policy == SchedCalls.SCHED_FIFO || p.policy == SchedCalls.SCHED_RR) {
+        if (p.policy == Sched.SCHED_FIFO || p.policy == Sched.SCHED_RR) {
             return SchedCalls.MAX_RT_PRIO - 1 - p.rtPriority;
         }
         return p.staticPrio;

@@ -1,5 +1,9 @@
 package ksim.kernel.sys;
 
+import static ksim.abi.Sched.SCHED_DEADLINE;
+import static ksim.abi.Sched.SCHED_FIFO;
+import static ksim.abi.Sched.SCHED_RR;
+
 import ksim.abi.Signal;
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
@@ -21,9 +25,6 @@ public final class Prctl extends Syscall {
             PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8, PR_SET_NAME = 15, PR_GET_NAME = 16,
             PR_SET_TIMERSLACK = 29, PR_GET_TIMERSLACK = 30, PR_SET_CHILD_SUBREAPER = 36,
             PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38, PR_GET_NO_NEW_PRIVS = 39;
-
-    /** Policies whose tasks are rt_or_dl_task_policy(). */
-    private static final int SCHED_FIFO = 1, SCHED_RR = 2, SCHED_DEADLINE = 6;
 
     private final int option;
     private final long arg2;
