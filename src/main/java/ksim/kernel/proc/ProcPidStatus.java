@@ -1,6 +1,7 @@
 package ksim.kernel.proc;
 
 import java.util.BitSet;
+import ksim.abi.Resource;
 import ksim.abi.SigAction;
 import ksim.abi.Signal;
 import ksim.kernel.Kernel;
@@ -8,7 +9,6 @@ import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.task.Cred;
-import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
 import ksim.kernel.task.TaskState;
@@ -109,7 +109,7 @@ final class ProcPidStatus {
             ignCatch = collectSigignSigcatch(p);
             numThreads = p.signal.nrThreads;
             qsize = k.userSigpending.get(p.cred.uid()); // the user's UCOUNT_RLIMIT_SIGPENDING
-            qlim = p.signal.rlim.cur[Rlimits.RLIMIT_SIGPENDING];
+            qlim = p.signal.rlim.cur[Resource.RLIMIT_SIGPENDING];
         }
         m.append("Threads:\t").append(numThreads);
         m.append("\nSigQ:\t").append(qsize).append('/').append(Long.toUnsignedString(qlim)).append('\n');

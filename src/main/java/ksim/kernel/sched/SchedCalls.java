@@ -6,13 +6,13 @@ import static ksim.abi.Resource.PRIO_USER;
 import static ksim.abi.Sched.*;
 
 import java.util.BitSet;
+import ksim.abi.Resource;
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.sys.Sys;
-import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.UserPtr;
@@ -90,7 +90,7 @@ public final class SchedCalls {
 
     /** can_nice(): nice_to_rlimit(nice) within RLIMIT_NICE, or CAP_SYS_NICE. */
     private static boolean canNice(Task p, int nice, Task current) {
-        long rlim = p.signal.rlim.cur[Rlimits.RLIMIT_NICE];
+        long rlim = p.signal.rlim.cur[Resource.RLIMIT_NICE];
         return Long.compareUnsigned(20 - nice, rlim) <= 0 || current.capable();
     }
 
@@ -203,7 +203,7 @@ public final class SchedCalls {
     private static boolean needsPrivilege(Task current, Task p, int policy, int prio, boolean resetOnFork) {
         boolean rt = policy == SCHED_FIFO || policy == SCHED_RR;
         if (rt) {
-            long rlimRtprio = p.signal.rlim.cur[Rlimits.RLIMIT_RTPRIO];
+            long rlimRtprio = p.signal.rlim.cur[Resource.RLIMIT_RTPRIO];
             if ((policy != p.policy && rlimRtprio == 0) || (prio > p.rtPriority && prio > rlimRtprio)) {
                 return true;
             }
@@ -219,7 +219,7 @@ public final class SchedCalls {
 
     /** is_nice_reduction(): nice_to_rlimit(nice) within RLIMIT_NICE. */
     private static boolean isNiceReduction(Task p, int nice) {
-        return Long.compareUnsigned(20 - nice, p.signal.rlim.cur[Rlimits.RLIMIT_NICE]) <= 0;
+        return Long.compareUnsigned(20 - nice, p.signal.rlim.cur[Resource.RLIMIT_NICE]) <= 0;
     }
 
     /** sched_getscheduler(pid): the policy, with SCHED_RESET_ON_FORK when it is set. */

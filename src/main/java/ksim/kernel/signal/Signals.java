@@ -6,13 +6,13 @@ import static ksim.abi.SigInfo.SI_KERNEL;
 import static ksim.abi.SigInfo.SI_USER;
 import static ksim.kernel.signal.SigPending.bit;
 
+import ksim.abi.Resource;
 import ksim.abi.SigAction;
 import ksim.abi.Signal;
 import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.pid.PidType;
-import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
@@ -155,7 +155,7 @@ public final class Signals {
     private static int sigqueueAlloc(Kernel k, Task t, boolean overrideRlimit) {
         int uid = t.cred.uid();
         long sigpending = k.userSigpending.inc(uid);
-        if (overrideRlimit || Long.compareUnsigned(sigpending, t.signal.rlim.cur[Rlimits.RLIMIT_SIGPENDING]) <= 0) {
+        if (overrideRlimit || Long.compareUnsigned(sigpending, t.signal.rlim.cur[Resource.RLIMIT_SIGPENDING]) <= 0) {
             return uid;
         }
         k.userSigpending.dec(uid); // dec_rlimit_put_ucounts(): print_dropped_signal()
@@ -363,7 +363,7 @@ public final class Signals {
     public static ExitGroup fatalExit(Kernel k, Task p, int sig) {
         SignalStruct signal = p.signal;
         if (in(SIG_KERNEL_COREDUMP_MASK, sig) && (signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0
-                && Long.compareUnsigned(signal.rlim.cur[ksim.kernel.task.Rlimits.RLIMIT_CORE], MIN_COREDUMP) >= 0) {
+                && Long.compareUnsigned(signal.rlim.cur[Resource.RLIMIT_CORE], MIN_COREDUMP) >= 0) {
             // coredump_wait() stops the other threads; coredump_finish() marks the dump
             signal.flags = SignalStruct.SIGNAL_GROUP_EXIT;
             signal.groupExitCode = sig | 0x80;
