@@ -1,5 +1,6 @@
 package ksim.kernel.sys;
 
+import static ksim.abi.Prctl.*;
 import static ksim.abi.Sched.SCHED_DEADLINE;
 import static ksim.abi.Sched.SCHED_FIFO;
 import static ksim.abi.Sched.SCHED_RR;
@@ -21,11 +22,6 @@ import ksim.kernel.task.UserPtr;
  * PR_GET_NO_NEW_PRIVS return it.
  */
 public final class Prctl extends Syscall {
-    public static final int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4,
-            PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8, PR_SET_NAME = 15, PR_GET_NAME = 16,
-            PR_SET_TIMERSLACK = 29, PR_GET_TIMERSLACK = 30, PR_SET_CHILD_SUBREAPER = 36,
-            PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38, PR_GET_NO_NEW_PRIVS = 39;
-
     private final int option;
     private final long arg2;
     private final String name;
