@@ -1,5 +1,6 @@
 package ksim.kernel;
 
+import ksim.abi.Errno;
 import ksim.abi.SigAction;
 import ksim.kernel.sched.RunQueue;
 import ksim.kernel.signal.Signals;

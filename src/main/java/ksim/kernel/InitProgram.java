@@ -2,6 +2,7 @@ package ksim.kernel;
 
 import static ksim.abi.Wait.__WALL;
 
+import ksim.abi.Errno;
 import ksim.kernel.exit.Wait;
 import ksim.kernel.fork.Clone;
 import ksim.kernel.sys.Pause;

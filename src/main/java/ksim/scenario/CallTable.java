@@ -248,7 +248,7 @@ final class CallTable {
      */
     private static UserOp sigaction(int sig, int handler, long flags) {
         if (TraceFormat.glibcInternal(sig)) {
-            return Sys.of("rt_sigaction", (k, t) -> ksim.kernel.Errno.EINVAL.ret());
+            return Sys.of("rt_sigaction", (k, t) -> ksim.abi.Errno.EINVAL.ret());
         }
         return SignalCalls.sigaction(sig, handler, flags);
     }

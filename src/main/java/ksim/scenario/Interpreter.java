@@ -4,8 +4,8 @@ import static ksim.abi.Clone.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import ksim.abi.Errno;
 import ksim.abi.Signal;
-import ksim.kernel.Errno;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.fork.Clone;
 import ksim.kernel.fork.Execve;

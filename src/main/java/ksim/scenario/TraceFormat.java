@@ -1,9 +1,9 @@
 package ksim.scenario;
 
 import java.util.BitSet;
+import ksim.abi.Errno;
 import ksim.abi.SigInfo;
 import ksim.abi.Signal;
-import ksim.kernel.Errno;
 import ksim.kernel.exit.Wait;
 
 /** How values print in the trace (the spec's RESULT): wait statuses, siginfo, limits, sets, errors. */

@@ -3,8 +3,8 @@ package ksim.kernel.exit;
 import static ksim.abi.SigInfo.*;
 import static ksim.abi.Wait.*;
 
+import ksim.abi.Errno;
 import ksim.abi.Signal;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;

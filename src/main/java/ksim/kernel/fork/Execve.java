@@ -1,9 +1,9 @@
 package ksim.kernel.fork;
 
+import ksim.abi.Errno;
 import ksim.abi.SigAction;
 import ksim.abi.Signal;
 import ksim.kernel.CostModel;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.exit.Exit;
 import ksim.kernel.pid.Pid;

@@ -3,8 +3,8 @@ package ksim.kernel.fork;
 import static ksim.abi.Clone.*;
 import static ksim.abi.Signal.SIGCHLD;
 
+import ksim.abi.Errno;
 import ksim.abi.Resource;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;

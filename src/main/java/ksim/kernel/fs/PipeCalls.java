@@ -1,7 +1,7 @@
 package ksim.kernel.fs;
 
+import ksim.abi.Errno;
 import ksim.abi.Signal;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.sync.WaitQueueEntry;

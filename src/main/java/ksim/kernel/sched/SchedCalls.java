@@ -6,8 +6,8 @@ import static ksim.abi.Resource.PRIO_USER;
 import static ksim.abi.Sched.*;
 
 import java.util.BitSet;
+import ksim.abi.Errno;
 import ksim.abi.Resource;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;

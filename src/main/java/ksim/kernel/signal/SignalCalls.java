@@ -5,9 +5,9 @@ import static ksim.abi.SigAction.SIG_SETMASK;
 import static ksim.abi.SigAction.SIG_UNBLOCK;
 import static ksim.kernel.signal.SigPending.bit;
 
+import ksim.abi.Errno;
 import ksim.abi.SigInfo;
 import ksim.abi.Signal;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;

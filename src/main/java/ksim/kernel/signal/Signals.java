@@ -6,10 +6,10 @@ import static ksim.abi.SigInfo.SI_KERNEL;
 import static ksim.abi.SigInfo.SI_USER;
 import static ksim.kernel.signal.SigPending.bit;
 
+import ksim.abi.Errno;
 import ksim.abi.Resource;
 import ksim.abi.SigAction;
 import ksim.abi.Signal;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.pid.PidType;

@@ -5,8 +5,8 @@ import static ksim.abi.Sched.SCHED_DEADLINE;
 import static ksim.abi.Sched.SCHED_FIFO;
 import static ksim.abi.Sched.SCHED_RR;
 
+import ksim.abi.Errno;
 import ksim.abi.Signal;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.fork.Execve;
 import ksim.kernel.task.MmStruct;

@@ -1,7 +1,7 @@
 package ksim.kernel.sys;
 
+import ksim.abi.Errno;
 import ksim.abi.Resource;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Syscall;

@@ -1,7 +1,7 @@
 package ksim.kernel.sys;
 
 import ksim.abi.Clone;
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.task.Syscall;
