@@ -2,6 +2,7 @@ package ksim.scenario;
 
 import java.util.BitSet;
 import ksim.abi.Errno;
+import ksim.abi.Glibc;
 import ksim.abi.SigInfo;
 import ksim.abi.Signal;
 import ksim.kernel.exit.Wait;
@@ -63,6 +64,6 @@ final class TraceFormat {
 
     /** glibc's own signals, SIGCANCEL (32) and SIGSETXID (33): its wrappers keep them from the program. */
     static boolean glibcInternal(long sig) {
-        return sig == 32 || sig == 33;
+        return sig == Glibc.SIGCANCEL || sig == Glibc.SIGSETXID;
     }
 }
