@@ -35,7 +35,8 @@ public final class Signal {
             return NAMES[sig];
         }
         if (sig >= Glibc.SIGRTMIN && sig <= SIGRTMAX) {
-            return sig == Glibc.SIGRTMIN ? "SIGRTMIN" : sig == SIGRTMAX ? "SIGRTMAX" : "SIGRTMIN+" + (sig - Glibc.SIGRTMIN);
+            return sig == Glibc.SIGRTMIN ? "SIGRTMIN"
+                    : sig == SIGRTMAX ? "SIGRTMAX" : "SIGRTMIN+" + (sig - Glibc.SIGRTMIN);
         }
         return Integer.toString(sig);
     }

@@ -1,9 +1,13 @@
 package ksim.kernel.exit;
 
+import static ksim.abi.SigAction.SA_NOCLDWAIT;
+import static ksim.abi.SigInfo.CLD_DUMPED;
+import static ksim.abi.SigInfo.CLD_EXITED;
+import static ksim.abi.SigInfo.CLD_KILLED;
+
 import java.util.ArrayList;
 import java.util.List;
 import ksim.abi.SigAction;
-import ksim.abi.SigInfo;
 import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
@@ -283,7 +287,7 @@ public final class Exit {
         Task parent = tsk.parent;
         if (sig == Signal.SIGCHLD) {
             int handler = parent.sighand.handler(Signal.SIGCHLD - 1);
-            if (handler == SigAction.SIG_IGN || (parent.sighand.flags(Signal.SIGCHLD - 1) & SigAction.SA_NOCLDWAIT) != 0) {
+            if (handler == SigAction.SIG_IGN || (parent.sighand.flags(Signal.SIGCHLD - 1) & SA_NOCLDWAIT) != 0) {
                 autoreap = true;
                 if (handler == SigAction.SIG_IGN) {
                     sig = 0;
@@ -294,7 +298,7 @@ public final class Exit {
             // an exit signal that is real-time may find no sigqueue and be dropped (-EAGAIN, ignored)
             int status = (tsk.signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0 ? tsk.signal.groupExitCode
                     : tsk.exitCode;
-            int why = (status & 0x7f) == 0 ? SigInfo.CLD_EXITED : (status & 0x80) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
+            int why = (status & 0x7f) == 0 ? CLD_EXITED : (status & 0x80) != 0 ? CLD_DUMPED : CLD_KILLED;
             Signals.sendSignal(k, sig, parent, PidType.PIDTYPE_TGID, false, why);
         }
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, tsk);
