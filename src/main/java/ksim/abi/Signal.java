@@ -27,8 +27,8 @@ public final class Signal {
     };
 
     /**
-     * The signal's name as glibc's sigabbrev_np() gives it with the SIG prefix: SIGTERM, and
-     * from glibc's SIGRTMIN on SIGRTMIN, SIGRTMIN+1 … SIGRTMAX; glibc's own 32 and 33 by number.
+     * The signal's name as traces print it: SIGTERM; from glibc's SIGRTMIN on, SIGRTMIN,
+     * SIGRTMIN+1 … SIGRTMAX; glibc's own 32 and 33, and anything else, as a number.
      */
     public static String name(int sig) {
         if (sig > 0 && sig < NAMES.length) {
