@@ -1,9 +1,9 @@
 package ksim.bench;
 
+import ksim.abi.Signal;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.exit.Wait;
 import ksim.kernel.fork.Clone;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.UserOp;
@@ -14,7 +14,7 @@ import ksim.kernel.task.UserOp;
  */
 final class ForkExitWaitLoop implements Program {
     static final long FORK = Signal.SIGCHLD;
-    static final long VFORK = ksim.kernel.fork.CloneFlags.CLONE_VM | ksim.kernel.fork.CloneFlags.CLONE_VFORK | Signal.SIGCHLD;
+    static final long VFORK = ksim.abi.Clone.CLONE_VM | ksim.abi.Clone.CLONE_VFORK | Signal.SIGCHLD;
 
     private final long flags;
     private int left;

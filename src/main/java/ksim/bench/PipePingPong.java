@@ -1,10 +1,10 @@
 package ksim.bench;
 
+import ksim.abi.Signal;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.exit.Wait;
 import ksim.kernel.fork.Clone;
 import ksim.kernel.fs.PipeCalls;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.UserOp;

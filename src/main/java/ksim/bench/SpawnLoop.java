@@ -41,7 +41,7 @@ final class SpawnLoop implements Program {
         if (rt) {
             rt = false;
             return pending = ksim.kernel.sched.SchedCalls.setscheduler(0,
-                    ksim.kernel.sched.SchedCalls.SCHED_FIFO | ksim.kernel.sched.SchedCalls.SCHED_RESET_ON_FORK, 50);
+                    ksim.abi.Sched.SCHED_FIFO | ksim.abi.Sched.SCHED_RESET_ON_FORK, 50);
         }
         return pending = left > 0 ? new Clone(flags) : new Pause();
     }

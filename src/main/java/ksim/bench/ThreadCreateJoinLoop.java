@@ -1,8 +1,9 @@
 package ksim.bench;
 
+import static ksim.abi.Clone.*;
+
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.fork.Clone;
-import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.futex.Futex;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Task;
@@ -13,9 +14,9 @@ import ksim.kernel.task.UserOp;
  * joined by waiting on its TID word's futex until mm_release() clears it.
  */
 final class ThreadCreateJoinLoop implements Program {
-    static final long THREAD_FLAGS = CloneFlags.CLONE_VM | CloneFlags.CLONE_FS | CloneFlags.CLONE_FILES
-            | CloneFlags.CLONE_SIGHAND | CloneFlags.CLONE_THREAD | CloneFlags.CLONE_SYSVSEM | CloneFlags.CLONE_SETTLS
-            | CloneFlags.CLONE_PARENT_SETTID | CloneFlags.CLONE_CHILD_CLEARTID;
+    static final long THREAD_FLAGS = CLONE_VM | CLONE_FS | CLONE_FILES
+            | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS
+            | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
 
     private int left;
     private boolean child;

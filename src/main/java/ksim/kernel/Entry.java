@@ -1,5 +1,7 @@
 package ksim.kernel;
 
+import ksim.abi.Errno;
+import ksim.abi.SigAction;
 import ksim.kernel.sched.RunQueue;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.task.Spin;
@@ -140,7 +142,7 @@ public final class Entry {
                         return true;
                     }
                     case HANDLER -> {
-                        handlerRestart(p, (p.sighand.flags(d.sig() - 1) & Signals.SA_RESTART) != 0);
+                        handlerRestart(p, (p.sighand.flags(d.sig() - 1) & SigAction.SA_RESTART) != 0);
                         Signals.setupFrame(p, d.sig());
                     }
                     case NONE -> {

@@ -1,5 +1,8 @@
 package ksim.kernel;
 
+import static ksim.abi.Wait.__WALL;
+
+import ksim.abi.Errno;
 import ksim.kernel.exit.Wait;
 import ksim.kernel.fork.Clone;
 import ksim.kernel.sys.Pause;
@@ -30,7 +33,7 @@ public final class InitProgram implements Program {
         if (childless) {
             return new Pause();
         }
-        return new Wait.Wait4(-1, null, Wait.__WALL);
+        return new Wait.Wait4(-1, null, __WALL);
     }
 
     @Override

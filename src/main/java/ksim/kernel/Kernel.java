@@ -1,6 +1,7 @@
 package ksim.kernel;
 
-import ksim.kernel.fork.CloneFlags;
+import ksim.abi.Clone;
+import ksim.abi.Signal;
 import ksim.kernel.fork.Execve;
 import ksim.kernel.fork.Fork;
 import ksim.kernel.pid.Pid;
@@ -9,7 +10,6 @@ import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.sched.Scheduler;
 import ksim.kernel.signal.SigHand;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.task.MmStruct;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Rlimits;
@@ -278,5 +278,5 @@ public final class Kernel {
     /** Clone flags fork() uses: exit signal SIGCHLD. */
     public static final long FORK_FLAGS = Signal.SIGCHLD;
     /** What init uses to start a container-like first task: a new PID namespace. */
-    public static final long NEWPID_FORK_FLAGS = CloneFlags.CLONE_NEWPID | Signal.SIGCHLD;
+    public static final long NEWPID_FORK_FLAGS = Clone.CLONE_NEWPID | Signal.SIGCHLD;
 }

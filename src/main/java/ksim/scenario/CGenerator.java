@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import ksim.abi.Resource;
 import ksim.kernel.KernelConfig;
 import ksim.kernel.task.Rlimits;
 import ksim.scenario.Ast.*;
@@ -91,14 +92,14 @@ final class CGenerator {
     private static String rlimits() {
         Rlimits r = Rlimits.initial(new KernelConfig().maxThreads);
         StringBuilder b = new StringBuilder("#define RT_RLIMITS {");
-        for (int i = 0; i < Rlimits.RLIM_NLIMITS; i++) {
+        for (int i = 0; i < Resource.RLIM_NLIMITS; i++) {
             b.append(i == 0 ? "" : ", ").append('{').append(rlim(r.cur[i])).append(", ").append(rlim(r.max[i])).append('}');
         }
-        return b.append("}\n#define RT_NRLIMITS ").append(Rlimits.RLIM_NLIMITS).append('\n').toString();
+        return b.append("}\n#define RT_NRLIMITS ").append(Resource.RLIM_NLIMITS).append('\n').toString();
     }
 
     private static String rlim(long v) {
-        return v == Rlimits.RLIM_INFINITY ? "RLIM_INFINITY" : Long.toUnsignedString(v) + "UL";
+        return v == Resource.RLIM_INFINITY ? "RLIM_INFINITY" : Long.toUnsignedString(v) + "UL";
     }
 
     private void function(Fn fn) {

@@ -15,6 +15,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ksim.abi.SigAction;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.exit.Wait;
 import ksim.kernel.fs.PipeCalls;
@@ -22,7 +23,6 @@ import ksim.kernel.proc.ProcPidStat;
 import ksim.kernel.sched.SchedCalls;
 import ksim.kernel.signal.SignalCalls;
 import ksim.kernel.signal.Sigsuspend;
-import ksim.kernel.signal.Signals;
 import ksim.kernel.sys.Nanosleep;
 import ksim.kernel.sys.Pause;
 import ksim.kernel.sys.Prctl;
@@ -234,7 +234,7 @@ final class CallTable {
                 "rt_ret_int(%s, rt_sys(SYS_tgkill, %0, %1, %2))", "sends SIG to thread TID of thread group TGID: 0");
         row("raise", List.of(INT), (a, out) -> SignalCalls.tgkill(a.tgid(), a.tid(), a.i(0)), INT_RESULT,
                 "rt_raise(%s, %0)", "glibc's raise(): tgkill(getpid(), gettid(), SIG): 0");
-        row("signal", List.of(INT, HANDLER), (a, out) -> sigaction(a.i(0), a.handler(1), Signals.SA_RESTART), ZERO,
+        row("signal", List.of(INT, HANDLER), (a, out) -> sigaction(a.i(0), a.handler(1), SigAction.SA_RESTART), ZERO,
                 "rt_signal(%s, %0, %h1)", "glibc's signal(): rt_sigaction with SA_RESTART (BSD semantics): `0`");
         row("sigaction", List.of(INT, HANDLER, INT), (a, out) -> sigaction(a.i(0), a.handler(1), a.value(2)), ZERO,
                 "rt_sigaction(%s, %0, %h1, %2)", "rt_sigaction(SIG, HANDLER with FLAGS): `0`");
@@ -258,7 +258,7 @@ final class CallTable {
      */
     private static UserOp sigaction(int sig, int handler, long flags) {
         if (TraceFormat.glibcInternal(sig)) {
-            return Sys.of("rt_sigaction", (k, t) -> ksim.kernel.Errno.EINVAL.ret());
+            return Sys.of("rt_sigaction", (k, t) -> ksim.abi.Errno.EINVAL.ret());
         }
         return SignalCalls.sigaction(sig, handler, flags);
     }

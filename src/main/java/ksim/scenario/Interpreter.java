@@ -1,14 +1,16 @@
 package ksim.scenario;
 
+import static ksim.abi.Clone.*;
+
 import java.util.ArrayList;
 import java.util.List;
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
+import ksim.abi.Signal;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.fork.Clone;
-import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.fork.Execve;
 import ksim.kernel.pid.Pids;
-import ksim.kernel.signal.Signal;
+import ksim.kernel.signal.SigHand;
 import ksim.kernel.sys.Sys;
 import ksim.kernel.task.Program;
 import ksim.kernel.task.Task;
@@ -47,9 +49,9 @@ final class Interpreter implements Program {
     }
 
     /** The flags glibc's pthread_create() passes to clone(), as the spec's {@code thread} says. */
-    static final long THREAD_FLAGS = CloneFlags.CLONE_VM | CloneFlags.CLONE_FS | CloneFlags.CLONE_FILES
-            | CloneFlags.CLONE_SIGHAND | CloneFlags.CLONE_THREAD | CloneFlags.CLONE_SYSVSEM | CloneFlags.CLONE_SETTLS
-            | CloneFlags.CLONE_PARENT_SETTID | CloneFlags.CLONE_CHILD_CLEARTID;
+    static final long THREAD_FLAGS = CLONE_VM | CLONE_FS | CLONE_FILES
+            | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS
+            | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
 
     private final RunContext ctx;
     /** The task's name in the trace. */
@@ -163,7 +165,7 @@ final class Interpreter implements Program {
                 pendingChild = sp.inRepeat() ? sp.name() + "." + mem(t).nextSpawnCount(sp.id()) : sp.name();
                 return new Clone(switch (sp.kind()) {
                     case FORK -> Signal.SIGCHLD;
-                    case VFORK -> CloneFlags.CLONE_VM | CloneFlags.CLONE_VFORK | Signal.SIGCHLD;
+                    case VFORK -> CLONE_VM | CLONE_VFORK | Signal.SIGCHLD;
                     case THREAD -> THREAD_FLAGS;
                     case CLONE -> value(t, sp.flags());
                 });
@@ -246,7 +248,7 @@ final class Interpreter implements Program {
 
     /** SIG_DFL, SIG_IGN, or catch: a handler that prints "caught SIG". */
     private static int handler(Arg a) {
-        return a instanceof NameArg ? Signal.SIG_CATCH : (int) ((SymbolArg) a).value();
+        return a instanceof NameArg ? SigHand.SIG_CATCH : (int) ((SymbolArg) a).value();
     }
 
     /**

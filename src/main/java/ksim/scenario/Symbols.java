@@ -1,9 +1,26 @@
 package ksim.scenario;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import ksim.abi.Clone;
+import ksim.abi.Glibc;
+import ksim.abi.Limits;
+import ksim.abi.Prctl;
+import ksim.abi.Resource;
+import ksim.abi.Sched;
+import ksim.abi.SigAction;
+import ksim.abi.SigInfo;
+import ksim.abi.Signal;
+import ksim.abi.Wait;
 
-/** The upper-case symbols of the scenario language, with the values Linux x86-64 gives them. */
+/**
+ * The upper-case symbols of the scenario language: the constants of {@link ksim.abi} (but
+ * Errno's), under their names, with the values a C program on Linux x86-64 sees — glibc's
+ * where they differ (SIGRTMIN). Listed rather than read by reflection, which would add
+ * milliseconds to every run that names a symbol; SymbolsTest checks the list against the
+ * classes.
+ */
 final class Symbols {
     private Symbols() {}
 
@@ -14,116 +31,139 @@ final class Symbols {
     }
 
     static {
-        String[] sigs = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
-            "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM",
-            "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG",
-            "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS"};
-        for (int i = 1; i < sigs.length; i++) {
-            put(sigs[i], i);
+        for (int sig = 1; sig < Signal.SIGRTMIN; sig++) {
+            put(Signal.name(sig), sig);
         }
-        put("SIGIOT", 6);
-        put("SIGPOLL", 29);
-        put("SIGCLD", 17);
-        put("SIGRTMIN", 34); // glibc reserves 32 and 33 for itself
-        put("SIGRTMAX", 64);
+        put("SIGIOT", Signal.SIGIOT);
+        put("SIGPOLL", Signal.SIGPOLL);
+        put("_NSIG", Signal._NSIG);
 
-        put("WNOHANG", 0x1);
-        put("WUNTRACED", 0x2);
-        put("WSTOPPED", 0x2);
-        put("WEXITED", 0x4);
-        put("WCONTINUED", 0x8);
-        put("WNOWAIT", 0x01000000);
-        put("__WNOTHREAD", 0x20000000);
-        put("__WALL", 0x40000000);
-        put("__WCLONE", 0x80000000L);
-        put("P_ALL", 0);
-        put("P_PID", 1);
-        put("P_PGID", 2);
-        put("P_PIDFD", 3);
+        put("SIGCANCEL", Glibc.SIGCANCEL);
+        put("SIGSETXID", Glibc.SIGSETXID);
+        put("SIGRTMIN", Glibc.SIGRTMIN); // not the kernel's 32
+        put("SIGRTMAX", Glibc.SIGRTMAX);
+        put("SIGCLD", Glibc.SIGCLD);
+        put("SCHED_OTHER", Glibc.SCHED_OTHER);
+        put("INT_MIN", Glibc.INT_MIN);
+        put("INT_MAX", Glibc.INT_MAX);
 
-        put("CSIGNAL", 0xff);
-        put("CLONE_VM", 0x100);
-        put("CLONE_FS", 0x200);
-        put("CLONE_FILES", 0x400);
-        put("CLONE_SIGHAND", 0x800);
-        put("CLONE_PIDFD", 0x1000);
-        put("CLONE_PTRACE", 0x2000);
-        put("CLONE_VFORK", 0x4000);
-        put("CLONE_PARENT", 0x8000);
-        put("CLONE_THREAD", 0x10000);
-        put("CLONE_NEWNS", 0x20000);
-        put("CLONE_SYSVSEM", 0x40000);
-        put("CLONE_SETTLS", 0x80000);
-        put("CLONE_PARENT_SETTID", 0x100000);
-        put("CLONE_CHILD_CLEARTID", 0x200000);
-        put("CLONE_DETACHED", 0x400000);
-        put("CLONE_UNTRACED", 0x800000);
-        put("CLONE_CHILD_SETTID", 0x1000000);
-        put("CLONE_NEWCGROUP", 0x2000000);
-        put("CLONE_NEWUTS", 0x4000000);
-        put("CLONE_NEWIPC", 0x8000000);
-        put("CLONE_NEWUSER", 0x10000000);
-        put("CLONE_NEWPID", 0x20000000);
-        put("CLONE_NEWNET", 0x40000000);
-        put("CLONE_IO", 0x80000000L);
-        put("CLONE_NEWTIME", 0x80);
-        put("CLONE_CLEAR_SIGHAND", 0x100000000L);
-        put("CLONE_INTO_CGROUP", 0x200000000L);
+        put("SA_NOCLDSTOP", SigAction.SA_NOCLDSTOP);
+        put("SA_NOCLDWAIT", SigAction.SA_NOCLDWAIT);
+        put("SA_SIGINFO", SigAction.SA_SIGINFO);
+        put("SA_RESTORER", SigAction.SA_RESTORER);
+        put("SA_ONSTACK", SigAction.SA_ONSTACK);
+        put("SA_RESTART", SigAction.SA_RESTART);
+        put("SA_NODEFER", SigAction.SA_NODEFER);
+        put("SA_RESETHAND", SigAction.SA_RESETHAND);
+        put("SIG_DFL", SigAction.SIG_DFL);
+        put("SIG_IGN", SigAction.SIG_IGN);
+        put("SIG_BLOCK", SigAction.SIG_BLOCK);
+        put("SIG_UNBLOCK", SigAction.SIG_UNBLOCK);
+        put("SIG_SETMASK", SigAction.SIG_SETMASK);
 
-        put("SIG_DFL", 0);
-        put("SIG_IGN", 1);
-        put("SIG_BLOCK", 0);
-        put("SIG_UNBLOCK", 1);
-        put("SIG_SETMASK", 2);
-        put("SA_NOCLDSTOP", 0x1);
-        put("SA_NOCLDWAIT", 0x2);
-        put("SA_SIGINFO", 0x4);
-        put("SA_ONSTACK", 0x08000000);
-        put("SA_RESTART", 0x10000000);
-        put("SA_NODEFER", 0x40000000);
-        put("SA_RESETHAND", 0x80000000L);
+        put("SI_USER", SigInfo.SI_USER);
+        put("SI_KERNEL", SigInfo.SI_KERNEL);
+        put("SI_TKILL", SigInfo.SI_TKILL);
+        put("CLD_EXITED", SigInfo.CLD_EXITED);
+        put("CLD_KILLED", SigInfo.CLD_KILLED);
+        put("CLD_DUMPED", SigInfo.CLD_DUMPED);
+        put("CLD_TRAPPED", SigInfo.CLD_TRAPPED);
+        put("CLD_STOPPED", SigInfo.CLD_STOPPED);
+        put("CLD_CONTINUED", SigInfo.CLD_CONTINUED);
 
-        put("PR_SET_PDEATHSIG", 1);
-        put("PR_GET_PDEATHSIG", 2);
-        put("PR_GET_DUMPABLE", 3);
-        put("PR_SET_DUMPABLE", 4);
-        put("PR_GET_KEEPCAPS", 7);
-        put("PR_SET_KEEPCAPS", 8);
-        put("PR_SET_NAME", 15);
-        put("PR_GET_NAME", 16);
-        put("PR_SET_TIMERSLACK", 29);
-        put("PR_GET_TIMERSLACK", 30);
-        put("PR_SET_CHILD_SUBREAPER", 36);
-        put("PR_GET_CHILD_SUBREAPER", 37);
-        put("PR_SET_NO_NEW_PRIVS", 38);
-        put("PR_GET_NO_NEW_PRIVS", 39);
+        put("WNOHANG", Wait.WNOHANG);
+        put("WUNTRACED", Wait.WUNTRACED);
+        put("WSTOPPED", Wait.WSTOPPED);
+        put("WEXITED", Wait.WEXITED);
+        put("WCONTINUED", Wait.WCONTINUED);
+        put("WNOWAIT", Wait.WNOWAIT);
+        put("__WNOTHREAD", Wait.__WNOTHREAD);
+        put("__WALL", Wait.__WALL);
+        put("__WCLONE", Integer.toUnsignedLong(Wait.__WCLONE)); // an unsigned int in C
+        put("P_ALL", Wait.P_ALL);
+        put("P_PID", Wait.P_PID);
+        put("P_PGID", Wait.P_PGID);
+        put("P_PIDFD", Wait.P_PIDFD);
 
-        String[] rlimits = {"RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_STACK", "RLIMIT_CORE",
-            "RLIMIT_RSS", "RLIMIT_NPROC", "RLIMIT_NOFILE", "RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_LOCKS",
-            "RLIMIT_SIGPENDING", "RLIMIT_MSGQUEUE", "RLIMIT_NICE", "RLIMIT_RTPRIO", "RLIMIT_RTTIME"};
-        for (int i = 0; i < rlimits.length; i++) {
-            put(rlimits[i], i);
-        }
-        put("RLIM_INFINITY", -1);
-        put("RUSAGE_SELF", 0);
-        put("RUSAGE_CHILDREN", -1);
-        put("RUSAGE_BOTH", -2);
-        put("RUSAGE_THREAD", 1);
+        put("CSIGNAL", Clone.CSIGNAL);
+        put("CLONE_NEWTIME", Clone.CLONE_NEWTIME);
+        put("CLONE_VM", Clone.CLONE_VM);
+        put("CLONE_FS", Clone.CLONE_FS);
+        put("CLONE_FILES", Clone.CLONE_FILES);
+        put("CLONE_SIGHAND", Clone.CLONE_SIGHAND);
+        put("CLONE_PIDFD", Clone.CLONE_PIDFD);
+        put("CLONE_PTRACE", Clone.CLONE_PTRACE);
+        put("CLONE_VFORK", Clone.CLONE_VFORK);
+        put("CLONE_PARENT", Clone.CLONE_PARENT);
+        put("CLONE_THREAD", Clone.CLONE_THREAD);
+        put("CLONE_NEWNS", Clone.CLONE_NEWNS);
+        put("CLONE_SYSVSEM", Clone.CLONE_SYSVSEM);
+        put("CLONE_SETTLS", Clone.CLONE_SETTLS);
+        put("CLONE_PARENT_SETTID", Clone.CLONE_PARENT_SETTID);
+        put("CLONE_CHILD_CLEARTID", Clone.CLONE_CHILD_CLEARTID);
+        put("CLONE_DETACHED", Clone.CLONE_DETACHED);
+        put("CLONE_UNTRACED", Clone.CLONE_UNTRACED);
+        put("CLONE_CHILD_SETTID", Clone.CLONE_CHILD_SETTID);
+        put("CLONE_NEWCGROUP", Clone.CLONE_NEWCGROUP);
+        put("CLONE_NEWUTS", Clone.CLONE_NEWUTS);
+        put("CLONE_NEWIPC", Clone.CLONE_NEWIPC);
+        put("CLONE_NEWUSER", Clone.CLONE_NEWUSER);
+        put("CLONE_NEWPID", Clone.CLONE_NEWPID);
+        put("CLONE_NEWNET", Clone.CLONE_NEWNET);
+        put("CLONE_IO", Clone.CLONE_IO);
+        put("CLONE_CLEAR_SIGHAND", Clone.CLONE_CLEAR_SIGHAND);
+        put("CLONE_INTO_CGROUP", Clone.CLONE_INTO_CGROUP);
 
-        put("SCHED_OTHER", 0);
-        put("SCHED_NORMAL", 0);
-        put("SCHED_FIFO", 1);
-        put("SCHED_RR", 2);
-        put("SCHED_BATCH", 3);
-        put("SCHED_IDLE", 5);
-        put("SCHED_DEADLINE", 6);
-        put("SCHED_RESET_ON_FORK", 0x40000000);
-        put("PRIO_PROCESS", 0);
-        put("PRIO_PGRP", 1);
-        put("PRIO_USER", 2);
+        put("SCHED_NORMAL", Sched.SCHED_NORMAL);
+        put("SCHED_FIFO", Sched.SCHED_FIFO);
+        put("SCHED_RR", Sched.SCHED_RR);
+        put("SCHED_BATCH", Sched.SCHED_BATCH);
+        put("SCHED_IDLE", Sched.SCHED_IDLE);
+        put("SCHED_DEADLINE", Sched.SCHED_DEADLINE);
+        put("SCHED_RESET_ON_FORK", Sched.SCHED_RESET_ON_FORK);
 
-        put("INT_MIN", Integer.MIN_VALUE);
-        put("INT_MAX", Integer.MAX_VALUE);
+        put("RLIMIT_CPU", Resource.RLIMIT_CPU);
+        put("RLIMIT_FSIZE", Resource.RLIMIT_FSIZE);
+        put("RLIMIT_DATA", Resource.RLIMIT_DATA);
+        put("RLIMIT_STACK", Resource.RLIMIT_STACK);
+        put("RLIMIT_CORE", Resource.RLIMIT_CORE);
+        put("RLIMIT_RSS", Resource.RLIMIT_RSS);
+        put("RLIMIT_NPROC", Resource.RLIMIT_NPROC);
+        put("RLIMIT_NOFILE", Resource.RLIMIT_NOFILE);
+        put("RLIMIT_MEMLOCK", Resource.RLIMIT_MEMLOCK);
+        put("RLIMIT_AS", Resource.RLIMIT_AS);
+        put("RLIMIT_LOCKS", Resource.RLIMIT_LOCKS);
+        put("RLIMIT_SIGPENDING", Resource.RLIMIT_SIGPENDING);
+        put("RLIMIT_MSGQUEUE", Resource.RLIMIT_MSGQUEUE);
+        put("RLIMIT_NICE", Resource.RLIMIT_NICE);
+        put("RLIMIT_RTPRIO", Resource.RLIMIT_RTPRIO);
+        put("RLIMIT_RTTIME", Resource.RLIMIT_RTTIME);
+        put("RLIM_NLIMITS", Resource.RLIM_NLIMITS);
+        put("RLIM_INFINITY", Resource.RLIM_INFINITY);
+        put("PRIO_PROCESS", Resource.PRIO_PROCESS);
+        put("PRIO_PGRP", Resource.PRIO_PGRP);
+        put("RUSAGE_SELF", Resource.RUSAGE_SELF);
+        put("RUSAGE_CHILDREN", Resource.RUSAGE_CHILDREN);
+        put("RUSAGE_BOTH", Resource.RUSAGE_BOTH);
+        put("RUSAGE_THREAD", Resource.RUSAGE_THREAD);
+        put("PRIO_USER", Resource.PRIO_USER);
+
+        put("PR_SET_PDEATHSIG", Prctl.PR_SET_PDEATHSIG);
+        put("PR_GET_PDEATHSIG", Prctl.PR_GET_PDEATHSIG);
+        put("PR_GET_DUMPABLE", Prctl.PR_GET_DUMPABLE);
+        put("PR_SET_DUMPABLE", Prctl.PR_SET_DUMPABLE);
+        put("PR_GET_KEEPCAPS", Prctl.PR_GET_KEEPCAPS);
+        put("PR_SET_KEEPCAPS", Prctl.PR_SET_KEEPCAPS);
+        put("PR_SET_NAME", Prctl.PR_SET_NAME);
+        put("PR_GET_NAME", Prctl.PR_GET_NAME);
+        put("PR_SET_TIMERSLACK", Prctl.PR_SET_TIMERSLACK);
+        put("PR_GET_TIMERSLACK", Prctl.PR_GET_TIMERSLACK);
+        put("PR_SET_CHILD_SUBREAPER", Prctl.PR_SET_CHILD_SUBREAPER);
+        put("PR_GET_CHILD_SUBREAPER", Prctl.PR_GET_CHILD_SUBREAPER);
+        put("PR_SET_NO_NEW_PRIVS", Prctl.PR_SET_NO_NEW_PRIVS);
+        put("PR_GET_NO_NEW_PRIVS", Prctl.PR_GET_NO_NEW_PRIVS);
+
+        put("PIPE_BUF", Limits.PIPE_BUF);
     }
 
     /** The value of {@code name}, or null when Linux has no such symbol (that ksim knows). */
@@ -131,8 +171,8 @@ final class Symbols {
         return VALUES.get(name);
     }
 
-    /** The name of signal {@code sig} as the trace prints it. */
-    static String signalName(int sig) {
-        return ksim.kernel.signal.Signal.name(sig);
+    /** Every symbol, for SymbolsTest. */
+    static Map<String, Long> all() {
+        return Collections.unmodifiableMap(VALUES);
     }
 }

@@ -1,10 +1,12 @@
 package ksim.scenario;
 
 import java.util.BitSet;
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
+import ksim.abi.Glibc;
+import ksim.abi.SigInfo;
+import ksim.abi.Signal;
 import ksim.kernel.exit.Wait;
 import ksim.kernel.sched.Cputime;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.sys.Rusage;
 
 /** How values print in the trace (the spec's RESULT): wait statuses, siginfo, limits, sets, errors. */
@@ -37,14 +39,14 @@ final class TraceFormat {
             return "0 {}";
         }
         String code = switch (info.code()) {
-            case Wait.CLD_EXITED -> "CLD_EXITED";
-            case Wait.CLD_KILLED -> "CLD_KILLED";
-            case Wait.CLD_DUMPED -> "CLD_DUMPED";
-            case Wait.CLD_STOPPED -> "CLD_STOPPED";
-            case Wait.CLD_CONTINUED -> "CLD_CONTINUED";
+            case SigInfo.CLD_EXITED -> "CLD_EXITED";
+            case SigInfo.CLD_KILLED -> "CLD_KILLED";
+            case SigInfo.CLD_DUMPED -> "CLD_DUMPED";
+            case SigInfo.CLD_STOPPED -> "CLD_STOPPED";
+            case SigInfo.CLD_CONTINUED -> "CLD_CONTINUED";
             default -> Integer.toString(info.code());
         };
-        String st = info.code() == Wait.CLD_EXITED ? Integer.toString(info.status()) : Signal.name(info.status());
+        String st = info.code() == SigInfo.CLD_EXITED ? Integer.toString(info.status()) : Signal.name(info.status());
         return "0 {" + names.pid(info.pid()) + " " + code + " " + st + "}";
     }
 
@@ -89,6 +91,6 @@ final class TraceFormat {
 
     /** glibc's own signals, SIGCANCEL (32) and SIGSETXID (33): its wrappers keep them from the program. */
     static boolean glibcInternal(long sig) {
-        return sig == 32 || sig == 33;
+        return sig == Glibc.SIGCANCEL || sig == Glibc.SIGSETXID;
     }
 }

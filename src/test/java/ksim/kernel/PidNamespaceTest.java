@@ -3,6 +3,7 @@ package ksim.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ksim.abi.Errno;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.Pids;

@@ -1,14 +1,20 @@
 package ksim.kernel.exit;
 
+import static ksim.abi.SigAction.SA_NOCLDWAIT;
+import static ksim.abi.SigInfo.CLD_DUMPED;
+import static ksim.abi.SigInfo.CLD_EXITED;
+import static ksim.abi.SigInfo.CLD_KILLED;
+
 import java.util.ArrayList;
 import java.util.List;
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.signal.JobControl;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.task.MmStruct;
 import ksim.kernel.task.SignalStruct;
@@ -20,9 +26,6 @@ import ksim.kernel.task.TaskState;
 /** kernel/exit.c: do_exit(), exit_notify(), reparenting, release_task(). */
 public final class Exit {
     private Exit() {}
-
-    /** SA_NOCLDWAIT (arch/x86/include/uapi/asm/signal.h). */
-    public static final long SA_NOCLDWAIT = 0x00000002;
 
     /**
      * do_group_exit() + do_exit(), continued from where a sleep left it (see {@link ExitGroup}).
@@ -139,7 +142,7 @@ public final class Exit {
     /** zap_pid_ns_processes(), first half: no more forks into the namespace, SIGKILL to every task in it. */
     private static void zapPidNsProcesses(Kernel k, Task me, PidNamespace ns) {
         ns.adding = false;
-        me.sighand.setHandler(Signal.SIGCHLD - 1, Signal.SIG_IGN);
+        me.sighand.setHandler(Signal.SIGCHLD - 1, SigAction.SIG_IGN);
         for (int nr = ns.nextUsedNr(2); nr > 0; nr = ns.nextUsedNr(nr + 1)) {
             Pid pid = ns.find(nr);
             Task task = pid == null ? null : pid.task(PidType.PIDTYPE_PID);
@@ -284,9 +287,9 @@ public final class Exit {
         Task parent = tsk.parent;
         if (sig == Signal.SIGCHLD) {
             int handler = parent.sighand.handler(Signal.SIGCHLD - 1);
-            if (handler == Signal.SIG_IGN || (parent.sighand.flags(Signal.SIGCHLD - 1) & SA_NOCLDWAIT) != 0) {
+            if (handler == SigAction.SIG_IGN || (parent.sighand.flags(Signal.SIGCHLD - 1) & SA_NOCLDWAIT) != 0) {
                 autoreap = true;
-                if (handler == Signal.SIG_IGN) {
+                if (handler == SigAction.SIG_IGN) {
                     sig = 0;
                 }
             }
@@ -295,7 +298,7 @@ public final class Exit {
             // an exit signal that is real-time may find no sigqueue and be dropped (-EAGAIN, ignored)
             int status = (tsk.signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0 ? tsk.signal.groupExitCode
                     : tsk.exitCode;
-            int why = (status & 0x7f) == 0 ? Wait.CLD_EXITED : (status & 0x80) != 0 ? Wait.CLD_DUMPED : Wait.CLD_KILLED;
+            int why = (status & 0x7f) == 0 ? CLD_EXITED : (status & 0x80) != 0 ? CLD_DUMPED : CLD_KILLED;
             Signals.sendSignal(k, sig, parent, PidType.PIDTYPE_TGID, false, why);
         }
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, tsk);
@@ -356,6 +359,5 @@ public final class Exit {
             sig.sharedPending.flushAll(k.userSigpending);
         }
     }
-
 
 }

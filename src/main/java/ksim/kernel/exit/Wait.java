@@ -1,11 +1,14 @@
 package ksim.kernel.exit;
 
-import ksim.kernel.Errno;
+import static ksim.abi.SigInfo.*;
+import static ksim.abi.Wait.*;
+
+import ksim.abi.Errno;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.sched.Cputime;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.task.SignalStruct;
@@ -17,20 +20,6 @@ import ksim.kernel.task.UserPtr;
 /** kernel/exit.c: do_wait() and the tests it applies to each child. */
 public final class Wait {
     private Wait() {}
-
-    public static final int WNOHANG = 0x00000001;
-    public static final int WUNTRACED = 0x00000002;
-    public static final int WSTOPPED = WUNTRACED;
-    public static final int WEXITED = 0x00000004;
-    public static final int WCONTINUED = 0x00000008;
-    public static final int WNOWAIT = 0x01000000;
-    public static final int __WNOTHREAD = 0x20000000;
-    public static final int __WALL = 0x40000000;
-    public static final int __WCLONE = 0x80000000;
-
-    /** siginfo si_code values for SIGCHLD (include/uapi/asm-generic/siginfo.h). */
-    public static final int CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3, CLD_TRAPPED = 4,
-            CLD_STOPPED = 5, CLD_CONTINUED = 6;
 
     /**
      * struct wait_opts with its child_wait entry: what is waited for, and what was found
@@ -138,7 +127,6 @@ public final class Wait {
 
     /** waitid(2) as kernel_waitid() sets it up: returns 0 and copies the siginfo out to {@code infop}. */
     public static final class Waitid extends Syscall {
-        public static final int P_ALL = 0, P_PID = 1, P_PGID = 2;
         private final int which;
         private final int upid;
         private final UserPtr<Siginfo> infop;

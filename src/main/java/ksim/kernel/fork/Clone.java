@@ -1,5 +1,7 @@
 package ksim.kernel.fork;
 
+import static ksim.abi.Clone.CLONE_VM;
+
 import ksim.kernel.CostModel;
 import ksim.kernel.Kernel;
 import ksim.kernel.task.Syscall;
@@ -30,7 +32,7 @@ public final class Clone extends Syscall {
 
     @Override
     public long cost(CostModel c) {
-        return (flags & CloneFlags.CLONE_VM) != 0 ? c.cloneVmNs : c.forkNs;
+        return (flags & CLONE_VM) != 0 ? c.cloneVmNs : c.forkNs;
     }
 
     @Override

@@ -1,13 +1,14 @@
 package ksim.kernel.fork;
 
+import ksim.abi.Errno;
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
 import ksim.kernel.CostModel;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.exit.Exit;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.TaskState;
@@ -211,7 +212,7 @@ public final class Execve extends Syscall {
             t.sighand = t.sighand.copy();
         }
         for (int i = 0; i < Signal._NSIG; i++) { // flush_signal_handlers(): SIG_IGN stays, no flags, no mask
-            int h = t.sighand.handler(i) == Signal.SIG_IGN ? Signal.SIG_IGN : Signal.SIG_DFL;
+            int h = t.sighand.handler(i) == SigAction.SIG_IGN ? SigAction.SIG_IGN : SigAction.SIG_DFL;
             if (t.sighand.handler(i) != h || t.sighand.flags(i) != 0 || t.sighand.mask(i) != 0) {
                 t.sighand.setAction(i, h, 0, 0);
             }

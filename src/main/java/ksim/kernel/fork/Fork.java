@@ -1,19 +1,19 @@
 package ksim.kernel.fork;
 
-import static ksim.kernel.fork.CloneFlags.*;
+import static ksim.abi.Clone.*;
+import static ksim.abi.Signal.SIGCHLD;
 
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
+import ksim.abi.Resource;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.signal.Signals;
-import static ksim.kernel.signal.Signal.SIGCHLD;
 import ksim.kernel.sync.Completion;
 import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.task.Program;
-import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.TaskState;
 import ksim.kernel.task.SignalStruct;
@@ -132,7 +132,7 @@ public final class Fork {
         // copy_creds() counts the new task for its user, then RLIMIT_NPROC is checked
         // (root, CAP_SYS_RESOURCE and CAP_SYS_ADMIN are exempt)
         int uid = current.cred.uid();
-        if (Long.compareUnsigned(k.userProcesses.get(uid) + 1L, current.signal.rlim.cur[Rlimits.RLIMIT_NPROC]) > 0
+        if (Long.compareUnsigned(k.userProcesses.get(uid) + 1L, current.signal.rlim.cur[Resource.RLIMIT_NPROC]) > 0
                 && uid != 0 && !current.capable()) {
             err[0] = Errno.EAGAIN.ret();
             return null;

@@ -1,8 +1,9 @@
 package ksim.kernel.fs;
 
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
+import ksim.abi.Limits;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.task.Syscall;
@@ -173,7 +174,7 @@ public final class PipeCalls {
             long room = Pipe.CAPACITY - pipe.bytes;
             long left = count - written;
             // up to PIPE_BUF bytes go in at once or not at all
-            if (room > 0 && (left > Pipe.PIPE_BUF || room >= left)) {
+            if (room > 0 && (left > Limits.PIPE_BUF || room >= left)) {
                 long n = Math.min(room, left);
                 pipe.bytes += n;
                 written += n;

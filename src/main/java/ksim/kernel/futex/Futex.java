@@ -1,6 +1,6 @@
 package ksim.kernel.futex;
 
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.sync.WaitQueueEntry;
 import ksim.kernel.sync.WaitQueueHead;

@@ -1,10 +1,11 @@
 package ksim.kernel.kthread;
 
 import java.util.BitSet;
+import ksim.abi.Sched;
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.fork.Fork;
-import ksim.kernel.sched.SchedCalls;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
 import ksim.kernel.task.TaskState;
@@ -26,10 +27,10 @@ public final class KernelThreads {
     /** kthreadd(): PID 2, forked from the boot idle task right after init; ignores every signal. */
     public static Task startKthreadd(Kernel k) {
         Task t = Fork.kernelThread(k, k.idle(0), new Kthreadd(k), "kthreadd",
-                ksim.kernel.fork.CloneFlags.CLONE_FS | ksim.kernel.fork.CloneFlags.CLONE_FILES);
+                ksim.abi.Clone.CLONE_FS | ksim.abi.Clone.CLONE_FILES);
         t.flags |= TaskFlags.PF_NOFREEZE;
         for (int sig = 1; sig <= Signal._NSIG; sig++) { // ignore_signals(): its children are reaped at once
-            t.sighand.setHandler(sig - 1, Signal.SIG_IGN);
+            t.sighand.setHandler(sig - 1, SigAction.SIG_IGN);
         }
         t.cpusAllowed = null; // set_cpus_allowed_ptr(tsk, housekeeping_cpumask(HK_TYPE_KTHREAD))
         k.kthreadd = t;
@@ -95,7 +96,7 @@ public final class KernelThreads {
             t.cpusAllowed = mask;
             t.cpu = cpu;
         }
-        k.sched.setBootParams(t, SchedCalls.SCHED_NORMAL, 0, nice);
+        k.sched.setBootParams(t, Sched.SCHED_NORMAL, 0, nice);
         asleep(k, t, state);
         return t;
     }

@@ -14,8 +14,8 @@ import ksim.kernel.task.UserOp;
  */
 public final class Kthreadd implements Program {
     /** kernel_thread() flags kthreadd uses for its children (create_kthread()). */
-    static final long KTHREAD_CLONE_FLAGS = ksim.kernel.fork.CloneFlags.CLONE_FS | ksim.kernel.fork.CloneFlags.CLONE_FILES
-            | ksim.kernel.signal.Signal.SIGCHLD;
+    static final long KTHREAD_CLONE_FLAGS = ksim.abi.Clone.CLONE_FS | ksim.abi.Clone.CLONE_FILES
+            | ksim.abi.Signal.SIGCHLD;
 
     private final Kernel k;
 

@@ -1,6 +1,6 @@
 package ksim.kernel.pid;
 
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.task.Task;
 

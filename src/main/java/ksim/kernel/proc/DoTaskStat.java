@@ -1,12 +1,12 @@
 package ksim.kernel.proc;
 
+import ksim.abi.Resource;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.sched.Cputime;
 import ksim.kernel.task.MmStruct;
-import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
@@ -32,7 +32,7 @@ final class DoTaskStat {
             }
             boolean groupExit = whole
                     && (sig.flags & (SignalStruct.SIGNAL_GROUP_EXIT | SignalStruct.SIGNAL_STOP_STOPPED)) != 0;
-            return new Group(sig.nrThreads, ProcPidStatus.collectSigignSigcatch(task), sig.rlim.cur[Rlimits.RLIMIT_RSS],
+            return new Group(sig.nrThreads, ProcPidStatus.collectSigignSigcatch(task), sig.rlim.cur[Resource.RLIMIT_RSS],
                     groupExit ? sig.groupExitCode : task.exitCode, task.realParent.tgidNr(ns),
                     sig.pids[PidType.PIDTYPE_PGID].nrIn(ns), sig.pids[PidType.PIDTYPE_SID].nrIn(ns));
         }

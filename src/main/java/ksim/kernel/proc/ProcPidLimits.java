@@ -1,5 +1,6 @@
 package ksim.kernel.proc;
 
+import ksim.abi.Resource;
 import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Task;
 
@@ -24,7 +25,7 @@ final class ProcPidLimits {
         Rlimits r = task.signal.rlim;
         StringBuilder m = new StringBuilder(1400);
         m.append("Limit                     Soft Limit           Hard Limit           Units     \n");
-        for (int i = 0; i < Rlimits.RLIM_NLIMITS; i++) {
+        for (int i = 0; i < Resource.RLIM_NLIMITS; i++) {
             m.append(String.format("%-25s %-20s ", LNAMES[i][0], value(r.cur[i])));
             m.append(String.format("%-20s ", value(r.max[i])));
             m.append(LNAMES[i][1] != null ? String.format("%-10s\n", LNAMES[i][1]) : "\n");
@@ -33,6 +34,6 @@ final class ProcPidLimits {
     }
 
     private static String value(long v) {
-        return v == Rlimits.RLIM_INFINITY ? "unlimited" : Long.toUnsignedString(v);
+        return v == Resource.RLIM_INFINITY ? "unlimited" : Long.toUnsignedString(v);
     }
 }

@@ -1,7 +1,7 @@
 package ksim.kernel.proc;
 
+import ksim.abi.Errno;
 import ksim.kernel.CostModel;
-import ksim.kernel.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.Pids;

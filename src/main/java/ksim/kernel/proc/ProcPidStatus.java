@@ -1,13 +1,14 @@
 package ksim.kernel.proc;
 
 import java.util.BitSet;
+import ksim.abi.Resource;
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.pid.PidType;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.task.Cred;
-import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
 import ksim.kernel.task.TaskState;
@@ -108,7 +109,7 @@ final class ProcPidStatus {
             ignCatch = collectSigignSigcatch(p);
             numThreads = p.signal.nrThreads;
             qsize = k.userSigpending.get(p.cred.uid()); // the user's UCOUNT_RLIMIT_SIGPENDING
-            qlim = p.signal.rlim.cur[Rlimits.RLIMIT_SIGPENDING];
+            qlim = p.signal.rlim.cur[Resource.RLIMIT_SIGPENDING];
         }
         m.append("Threads:\t").append(numThreads);
         m.append("\nSigQ:\t").append(qsize).append('/').append(Long.toUnsignedString(qlim)).append('\n');
@@ -134,9 +135,9 @@ final class ProcPidStatus {
         long ign = 0, cat = 0;
         for (int sig = 1; sig <= Signal._NSIG; sig++) {
             int h = p.sighand.handler(sig - 1);
-            if (h == Signal.SIG_IGN) {
+            if (h == SigAction.SIG_IGN) {
                 ign |= 1L << (sig - 1);
-            } else if (h != Signal.SIG_DFL) {
+            } else if (h != SigAction.SIG_DFL) {
                 cat |= 1L << (sig - 1);
             }
         }

@@ -1,7 +1,7 @@
 package ksim.kernel.proc;
 
+import ksim.abi.Sched;
 import ksim.kernel.pid.PidNamespace;
-import ksim.kernel.sched.SchedCalls;
 import ksim.kernel.task.Task;
 
 /**
@@ -36,7 +36,7 @@ final class ProcSchedShowTask {
         ps(m, "se.avg.util_est", Unmodelled.AVG_UTIL_EST);
         ps(m, "policy", p.policy);
         ps(m, "prio", p.prio);
-        if (p.policy == SchedCalls.SCHED_NORMAL || p.policy == SchedCalls.SCHED_BATCH) { // fair_policy()
+        if (p.policy == Sched.SCHED_NORMAL || p.policy == Sched.SCHED_BATCH) { // fair_policy()
             ps(m, "se.slice", p.se.slice);
         }
         ps(m, "clock-delta", Unmodelled.CLOCK_DELTA);

@@ -1,5 +1,6 @@
 package ksim.kernel.sched;
 
+import ksim.abi.Sched;
 import ksim.kernel.KernelConfig;
 import ksim.kernel.task.Task;
 
@@ -15,7 +16,7 @@ abstract class FairSchedClass extends SchedClass {
     final long tickNs;
 
     FairSchedClass(int cpus, long tickNs) {
-        super("fair", NO_PRIO, SchedCalls.SCHED_NORMAL, SchedCalls.SCHED_BATCH, SchedCalls.SCHED_IDLE);
+        super("fair", NO_PRIO, Sched.SCHED_NORMAL, Sched.SCHED_BATCH, Sched.SCHED_IDLE);
         this.factor = 1 + (31 - Integer.numberOfLeadingZeros(Math.min(cpus, 8)));
         this.tickNs = tickNs;
     }
@@ -68,7 +69,7 @@ abstract class FairSchedClass extends SchedClass {
     }
 
     static boolean idlePolicy(Task p) {
-        return p.policy == SchedCalls.SCHED_IDLE;
+        return p.policy == Sched.SCHED_IDLE;
     }
 
     /** set_load_weight(): from the nice value, or WEIGHT_IDLEPRIO for SCHED_IDLE. */
@@ -198,7 +199,7 @@ abstract class FairSchedClass extends SchedClass {
             rq.sched.reschedCurr(rq);
             return;
         }
-        if (p.policy != SchedCalls.SCHED_NORMAL) { // batch and idle tasks do not preempt: the tick does
+        if (p.policy != Sched.SCHED_NORMAL) { // batch and idle tasks do not preempt: the tick does
             return;
         }
         if (idlePolicy(curr) != idlePolicy(p)) {

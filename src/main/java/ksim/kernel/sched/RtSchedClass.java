@@ -3,6 +3,7 @@ package ksim.kernel.sched;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import ksim.abi.Sched;
 import ksim.kernel.task.Task;
 
 /**
@@ -21,13 +22,13 @@ final class RtSchedClass extends SchedClass {
 
     RtSchedClass(int hz) {
         // rt_prio(): every priority below MAX_RT_PRIO is the class's, whatever the policy (a boosted task's)
-        super("rt", SchedCalls.MAX_RT_PRIO, SchedCalls.SCHED_FIFO, SchedCalls.SCHED_RR);
+        super("rt", SchedCalls.MAX_RT_PRIO, Sched.SCHED_FIFO, Sched.SCHED_RR);
         this.rrTimeslice = 100 * hz / 1000;
     }
 
     /** rt_policy(). */
     static boolean rtPolicy(int policy) {
-        return policy == SchedCalls.SCHED_FIFO || policy == SchedCalls.SCHED_RR;
+        return policy == Sched.SCHED_FIFO || policy == Sched.SCHED_RR;
     }
 
     @Override
@@ -67,7 +68,7 @@ final class RtSchedClass extends SchedClass {
     /** task_tick_rt(): SCHED_RR's slice; a used-up slice goes to the tail if others share the priority. */
     @Override
     void taskTick(RunQueue rq, Task curr) {
-        if (curr.policy != SchedCalls.SCHED_RR) {
+        if (curr.policy != Sched.SCHED_RR) {
             return;
         }
         if (--curr.rtTimeSlice > 0) {

@@ -1,13 +1,18 @@
 package ksim.kernel.sched;
 
+import static ksim.abi.Resource.PRIO_PGRP;
+import static ksim.abi.Resource.PRIO_PROCESS;
+import static ksim.abi.Resource.PRIO_USER;
+import static ksim.abi.Sched.*;
+
 import java.util.BitSet;
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
+import ksim.abi.Resource;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.pid.Pids;
 import ksim.kernel.sys.Sys;
-import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.UserPtr;
@@ -20,9 +25,6 @@ import ksim.kernel.task.UserPtr;
 public final class SchedCalls {
     private SchedCalls() {}
 
-    public static final int SCHED_NORMAL = 0, SCHED_FIFO = 1, SCHED_RR = 2, SCHED_BATCH = 3, SCHED_IDLE = 5,
-            SCHED_DEADLINE = 6, SCHED_RESET_ON_FORK = 0x40000000;
-    public static final int PRIO_PROCESS = 0, PRIO_PGRP = 1, PRIO_USER = 2;
     public static final int MIN_NICE = -20, MAX_NICE = 19, MAX_RT_PRIO = 100, DEFAULT_PRIO = 120;
 
     /** find_process_by_pid(): 0 is the caller; null when the caller's namespace has no such task. */
@@ -88,7 +90,7 @@ public final class SchedCalls {
 
     /** can_nice(): nice_to_rlimit(nice) within RLIMIT_NICE, or CAP_SYS_NICE. */
     private static boolean canNice(Task p, int nice, Task current) {
-        long rlim = p.signal.rlim.cur[Rlimits.RLIMIT_NICE];
+        long rlim = p.signal.rlim.cur[Resource.RLIMIT_NICE];
         return Long.compareUnsigned(20 - nice, rlim) <= 0 || current.capable();
     }
 
@@ -200,7 +202,7 @@ public final class SchedCalls {
      */
     private static boolean needsPrivilege(Task current, Task p, int policy, int prio, boolean resetOnFork) {
         if (RtSchedClass.rtPolicy(policy)) {
-            long rlimRtprio = p.signal.rlim.cur[Rlimits.RLIMIT_RTPRIO];
+            long rlimRtprio = p.signal.rlim.cur[Resource.RLIMIT_RTPRIO];
             if ((policy != p.policy && rlimRtprio == 0) || (prio > p.rtPriority && prio > rlimRtprio)) {
                 return true;
             }
@@ -216,7 +218,7 @@ public final class SchedCalls {
 
     /** is_nice_reduction(): nice_to_rlimit(nice) within RLIMIT_NICE. */
     private static boolean isNiceReduction(Task p, int nice) {
-        return Long.compareUnsigned(20 - nice, p.signal.rlim.cur[Rlimits.RLIMIT_NICE]) <= 0;
+        return Long.compareUnsigned(20 - nice, p.signal.rlim.cur[Resource.RLIMIT_NICE]) <= 0;
     }
 
     /** sched_getscheduler(pid): the policy, with SCHED_RESET_ON_FORK when it is set. */

@@ -1,6 +1,7 @@
 package ksim.kernel.sched;
 
 import java.util.BitSet;
+import ksim.abi.Sched;
 import ksim.kernel.Kernel;
 import ksim.kernel.task.Spin;
 import ksim.kernel.task.Task;
@@ -92,7 +93,7 @@ public final class Scheduler {
         p.cpusAllowed = parent.cpusAllowed;
         if (parent.resetOnFork) { // RT goes back to SCHED_NORMAL at nice 0; a negative nice goes to 0
             if (RtSchedClass.rtPolicy(p.policy)) {
-                p.policy = SchedCalls.SCHED_NORMAL;
+                p.policy = Sched.SCHED_NORMAL;
                 p.staticPrio = SchedCalls.DEFAULT_PRIO;
                 p.rtPriority = 0;
             } else if (p.staticPrio < SchedCalls.DEFAULT_PRIO) {
@@ -122,7 +123,7 @@ public final class Scheduler {
      * SCHED_FIFO 99 but run by the stop class above every other.
      */
     public void setStopTask(int cpu, Task stop) {
-        stop.policy = SchedCalls.SCHED_FIFO;
+        stop.policy = Sched.SCHED_FIFO;
         stop.rtPriority = SchedCalls.MAX_RT_PRIO - 1;
         stop.normalPrio = stop.prio = 0;
         stop.schedClass = classes.stop;
@@ -465,7 +466,7 @@ public final class Scheduler {
         if ((p.state & (TaskState.TASK_INTERRUPTIBLE | TaskState.TASK_WAKEKILL)) == 0 || !p.sigPending) {
             return false;
         }
-        return (p.state & TaskState.TASK_INTERRUPTIBLE) != 0 || p.pending.has(ksim.kernel.signal.Signal.SIGKILL);
+        return (p.state & TaskState.TASK_INTERRUPTIBLE) != 0 || p.pending.has(ksim.abi.Signal.SIGKILL);
     }
 
     /**

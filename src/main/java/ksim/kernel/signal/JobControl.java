@@ -1,7 +1,9 @@
 package ksim.kernel.signal;
 
+import ksim.abi.SigAction;
+import ksim.abi.SigInfo;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
-import ksim.kernel.exit.Wait;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.task.SignalStruct;
@@ -56,7 +58,7 @@ public final class JobControl {
     /** get_signal()'s first step: tell the parent about a continue (or a stop that SIGCONT cut short). */
     static void notifyContinuedOrStopped(Kernel k, Task p) {
         SignalStruct signal = p.signal;
-        int why = (signal.flags & SignalStruct.SIGNAL_CLD_CONTINUED) != 0 ? Wait.CLD_CONTINUED : Wait.CLD_STOPPED;
+        int why = (signal.flags & SignalStruct.SIGNAL_CLD_CONTINUED) != 0 ? SigInfo.CLD_CONTINUED : SigInfo.CLD_STOPPED;
         signal.flags &= ~SignalStruct.SIGNAL_CLD_MASK;
         doNotifyParentCldstop(k, p, why);
     }
@@ -92,7 +94,7 @@ public final class JobControl {
         current.state = TaskState.TASK_STOPPED;
         current.sigPending = true; // back in get_signal() when woken
         if (notify) {
-            doNotifyParentCldstop(k, current, Wait.CLD_STOPPED);
+            doNotifyParentCldstop(k, current, SigInfo.CLD_STOPPED);
         }
         return true;
     }
@@ -132,7 +134,7 @@ public final class JobControl {
         Task leader = tsk.groupLeader;
         Task parent = leader.realParent;
         int handler = parent.sighand.handler(Signal.SIGCHLD - 1);
-        if (handler != Signal.SIG_IGN && (parent.sighand.flags(Signal.SIGCHLD - 1) & Signals.SA_NOCLDSTOP) == 0) {
+        if (handler != SigAction.SIG_IGN && (parent.sighand.flags(Signal.SIGCHLD - 1) & SigAction.SA_NOCLDSTOP) == 0) {
             Signals.sendSignal(k, Signal.SIGCHLD, parent, PidType.PIDTYPE_TGID, true, why);
         }
         parent.signal.waitChldexit.wakeUp(k, TaskState.TASK_INTERRUPTIBLE, leader);

@@ -1,5 +1,8 @@
 package ksim.kernel.signal;
 
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
+
 /**
  * include/linux/sched/signal.h: struct sighand_struct, the dispositions shared by
  * CLONE_SIGHAND tasks: one k_sigaction per signal. A k_sigaction here is an immutable value,
@@ -8,9 +11,12 @@ package ksim.kernel.signal;
  * memory per process).
  */
 public final class SigHand {
+    /** sa_handler of a user handler (the scenario language's {@code catch}), beside SIG_DFL and SIG_IGN. */
+    public static final int SIG_CATCH = 2;
+
     /** struct k_sigaction: sa_handler (SIG_DFL, SIG_IGN or SIG_CATCH), sa_flags, sa_mask. */
     record KSigaction(int handler, long flags, long mask) {
-        static final KSigaction DFL = new KSigaction(Signal.SIG_DFL, 0, 0);
+        static final KSigaction DFL = new KSigaction(SigAction.SIG_DFL, 0, 0);
     }
 
     private static final KSigaction[] DEFAULTS = new KSigaction[Signal._NSIG];

@@ -1,6 +1,7 @@
 package ksim.kernel.signal;
 
 import java.util.ArrayDeque;
+import ksim.abi.Signal;
 import ksim.kernel.UserCounts;
 
 /**

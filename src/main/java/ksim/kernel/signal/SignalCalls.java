@@ -1,8 +1,13 @@
 package ksim.kernel.signal;
 
+import static ksim.abi.SigAction.SIG_BLOCK;
+import static ksim.abi.SigAction.SIG_SETMASK;
+import static ksim.abi.SigAction.SIG_UNBLOCK;
 import static ksim.kernel.signal.SigPending.bit;
 
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
+import ksim.abi.SigInfo;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;
@@ -16,8 +21,6 @@ import ksim.kernel.task.UserPtr;
 /** The signal system calls: kill, tgkill, tkill, rt_sigaction, rt_sigprocmask, rt_sigpending (kernel/signal.c). */
 public final class SignalCalls {
     private SignalCalls() {}
-
-    public static final int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
 
     /** kill(pid, sig): kill_something_info(). */
     public static Syscall kill(int pid, int sig) {
@@ -78,7 +81,7 @@ public final class SignalCalls {
 
     /** check_kill_permission(): EINVAL for a bad signal, then EPERM (SIGCONT is allowed within a session). */
     private static long checkKillPermission(Task current, int sig, Task t) {
-        if (!Signal.valid(sig)) {
+        if (!Signals.validSignal(sig)) {
             return Errno.EINVAL.ret();
         }
         if (!current.sameThreadGroup(t) && !killOkByCred(current, t)) {
@@ -93,7 +96,7 @@ public final class SignalCalls {
     private static long groupSendSigInfo(Kernel k, Task current, int sig, Task p, int type) {
         long ret = checkKillPermission(current, sig, p);
         if (ret == 0 && sig != 0 && p.sighand != null) {
-            ret = Signals.sendSignal(k, sig, p, type, fromAncestorNs(current, p), Signals.SI_USER);
+            ret = Signals.sendSignal(k, sig, p, type, fromAncestorNs(current, p), SigInfo.SI_USER);
         }
         return ret;
     }
@@ -151,14 +154,14 @@ public final class SignalCalls {
         }
         long err = checkKillPermission(current, sig, p);
         if (err == 0 && sig != 0) { // do_send_specific(): tgkill's siginfo is SI_TKILL
-            err = Signals.sendSignal(k, sig, p, PidType.PIDTYPE_PID, fromAncestorNs(current, p), Signals.SI_TKILL);
+            err = Signals.sendSignal(k, sig, p, PidType.PIDTYPE_PID, fromAncestorNs(current, p), SigInfo.SI_TKILL);
         }
         return err;
     }
 
     /** do_sigaction(): SIGKILL/SIGSTOP cannot be changed; ignoring a pending signal discards it. */
     private static long doSigaction(Kernel k, Task t, int sig, int handler, long flags) {
-        if (!Signal.valid(sig) || sig < 1 || Signals.in(Signals.SIG_KERNEL_ONLY_MASK, sig)) {
+        if (!Signals.validSignal(sig) || sig < 1 || Signals.in(Signals.SIG_KERNEL_ONLY_MASK, sig)) {
             return Errno.EINVAL.ret();
         }
         SigHand h = t.sighand;

@@ -1,12 +1,18 @@
 package ksim.kernel.signal;
 
+import static ksim.abi.SigAction.SA_NODEFER;
+import static ksim.abi.SigAction.SA_RESETHAND;
+import static ksim.abi.SigInfo.SI_KERNEL;
+import static ksim.abi.SigInfo.SI_USER;
 import static ksim.kernel.signal.SigPending.bit;
 
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
+import ksim.abi.Resource;
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.exit.ExitGroup;
 import ksim.kernel.pid.PidType;
-import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskFlags;
@@ -29,17 +35,13 @@ public final class Signals {
             | bit(Signal.SIGXCPU) | bit(Signal.SIGXFSZ);
     public static final long SIG_KERNEL_IGNORE_MASK = bit(Signal.SIGCONT) | bit(Signal.SIGCHLD)
             | bit(Signal.SIGWINCH) | bit(Signal.SIGURG);
-    /** SA_* flags (arch/x86/include/uapi/asm/signal.h). */
-    public static final long SA_NOCLDSTOP = 0x1, SA_NOCLDWAIT = 0x2, SA_SIGINFO = 0x4, SA_ONSTACK = 0x08000000,
-            SA_RESTART = 0x10000000, SA_NODEFER = 0x40000000, SA_RESETHAND = 0x80000000L;
 
     /**
      * The siginfo a sender passes, as far as queueing cares: the two is_si_special() ones
-     * (SEND_SIG_NOINFO, SEND_SIG_PRIV), else its si_code (include/uapi/asm-generic/siginfo.h;
-     * a CLD_* code for SIGCHLD and the exit signal).
+     * (SEND_SIG_NOINFO, SEND_SIG_PRIV), else its si_code ({@link SigInfo}; a CLD_* code for
+     * SIGCHLD and the exit signal).
      */
     public static final int SEND_SIG_NOINFO = Integer.MIN_VALUE, SEND_SIG_PRIV = Integer.MIN_VALUE + 1;
-    public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_TKILL = -6;
 
     /** is_si_special(). */
     static boolean isSiSpecial(int info) {
@@ -52,6 +54,11 @@ public final class Signals {
             return SI_USER;
         }
         return info == SEND_SIG_PRIV ? SI_KERNEL : info;
+    }
+
+    /** valid_signal(): 0 (the existence check) to _NSIG. */
+    static boolean validSignal(int sig) {
+        return sig >= 0 && sig <= Signal._NSIG;
     }
 
     static boolean in(long mask, int sig) {
@@ -74,7 +81,7 @@ public final class Signals {
 
     /** sig_handler_ignored(). */
     static boolean handlerIgnored(int handler, int sig) {
-        return handler == Signal.SIG_IGN || (handler == Signal.SIG_DFL && in(SIG_KERNEL_IGNORE_MASK, sig));
+        return handler == SigAction.SIG_IGN || (handler == SigAction.SIG_DFL && in(SIG_KERNEL_IGNORE_MASK, sig));
     }
 
     /** sig_task_ignored(). */
@@ -83,7 +90,7 @@ public final class Signals {
         if (t.threadPid.globalNr() == 1 && t.activePidNs().level == 0 && in(SIG_KERNEL_ONLY_MASK, sig)) {
             return true; // SIGKILL and SIGSTOP may not be sent to the global init
         }
-        if ((t.signal.flags & SignalStruct.SIGNAL_UNKILLABLE) != 0 && handler == Signal.SIG_DFL
+        if ((t.signal.flags & SignalStruct.SIGNAL_UNKILLABLE) != 0 && handler == SigAction.SIG_DFL
                 && !(force && in(SIG_KERNEL_ONLY_MASK, sig))) {
             return true;
         }
@@ -100,7 +107,7 @@ public final class Signals {
 
     /** sig_fatal(). */
     private static boolean sigFatal(Task t, int sig) {
-        return !in(SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK, sig) && t.sighand.handler(sig - 1) == Signal.SIG_DFL;
+        return !in(SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK, sig) && t.sighand.handler(sig - 1) == SigAction.SIG_DFL;
     }
 
     /**
@@ -148,7 +155,7 @@ public final class Signals {
     private static int sigqueueAlloc(Kernel k, Task t, boolean overrideRlimit) {
         int uid = t.cred.uid();
         long sigpending = k.userSigpending.inc(uid);
-        if (overrideRlimit || Long.compareUnsigned(sigpending, t.signal.rlim.cur[Rlimits.RLIMIT_SIGPENDING]) <= 0) {
+        if (overrideRlimit || Long.compareUnsigned(sigpending, t.signal.rlim.cur[Resource.RLIMIT_SIGPENDING]) <= 0) {
             return uid;
         }
         k.userSigpending.dec(uid); // dec_rlimit_put_ucounts(): print_dropped_signal()
@@ -294,12 +301,12 @@ public final class Signals {
             }
             if (k.trace != null) k.trace.signalDeliver(p, sig, (int) (taken >> 32));
             int handler = p.sighand.handler(sig - 1);
-            if (handler == Signal.SIG_IGN) {
+            if (handler == SigAction.SIG_IGN) {
                 continue;
             }
-            if (handler != Signal.SIG_DFL) {
+            if (handler != SigAction.SIG_DFL) {
                 if ((p.sighand.flags(sig - 1) & SA_RESETHAND) != 0) {
-                    p.sighand.setHandler(sig - 1, Signal.SIG_DFL);
+                    p.sighand.setHandler(sig - 1, SigAction.SIG_DFL);
                 }
                 return new Decision(Decision.Kind.HANDLER, sig);
             }
@@ -356,7 +363,7 @@ public final class Signals {
     public static ExitGroup fatalExit(Kernel k, Task p, int sig) {
         SignalStruct signal = p.signal;
         if (in(SIG_KERNEL_COREDUMP_MASK, sig) && (signal.flags & SignalStruct.SIGNAL_GROUP_EXIT) == 0
-                && Long.compareUnsigned(signal.rlim.cur[ksim.kernel.task.Rlimits.RLIMIT_CORE], MIN_COREDUMP) >= 0) {
+                && Long.compareUnsigned(signal.rlim.cur[Resource.RLIMIT_CORE], MIN_COREDUMP) >= 0) {
             // coredump_wait() stops the other threads; coredump_finish() marks the dump
             signal.flags = SignalStruct.SIGNAL_GROUP_EXIT;
             signal.groupExitCode = sig | 0x80;

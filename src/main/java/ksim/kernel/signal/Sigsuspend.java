@@ -1,6 +1,6 @@
 package ksim.kernel.signal;
 
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;

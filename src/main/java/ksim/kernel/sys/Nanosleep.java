@@ -1,6 +1,6 @@
 package ksim.kernel.sys;
 
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.task.Syscall;

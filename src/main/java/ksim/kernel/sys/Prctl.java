@@ -1,6 +1,12 @@
 package ksim.kernel.sys;
 
-import ksim.kernel.Errno;
+import static ksim.abi.Prctl.*;
+import static ksim.abi.Sched.SCHED_DEADLINE;
+import static ksim.abi.Sched.SCHED_FIFO;
+import static ksim.abi.Sched.SCHED_RR;
+
+import ksim.abi.Errno;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.fork.Execve;
 import ksim.kernel.task.MmStruct;
@@ -16,14 +22,6 @@ import ksim.kernel.task.UserPtr;
  * PR_GET_NO_NEW_PRIVS return it.
  */
 public final class Prctl extends Syscall {
-    public static final int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4,
-            PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8, PR_SET_NAME = 15, PR_GET_NAME = 16,
-            PR_SET_TIMERSLACK = 29, PR_GET_TIMERSLACK = 30, PR_SET_CHILD_SUBREAPER = 36,
-            PR_GET_CHILD_SUBREAPER = 37, PR_SET_NO_NEW_PRIVS = 38, PR_GET_NO_NEW_PRIVS = 39;
-
-    /** Policies whose tasks are rt_or_dl_task_policy(). */
-    private static final int SCHED_FIFO = 1, SCHED_RR = 2, SCHED_DEADLINE = 6;
-
     private final int option;
     private final long arg2;
     private final String name;
@@ -73,7 +71,7 @@ public final class Prctl extends Syscall {
                 return 0;
             }
             case PR_SET_PDEATHSIG -> {
-                if (arg2 < 0 || arg2 > ksim.kernel.signal.Signal._NSIG) {
+                if (arg2 < 0 || arg2 > Signal._NSIG) {
                     return Errno.EINVAL.ret();
                 }
                 me.pdeathSignal = (int) arg2;

@@ -1,6 +1,7 @@
 package ksim.kernel.sys;
 
-import ksim.kernel.Errno;
+import ksim.abi.Errno;
+import ksim.abi.Resource;
 import ksim.kernel.Kernel;
 import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.Syscall;
@@ -42,7 +43,7 @@ public final class Rlimit extends Syscall {
 
     @Override
     public long run(Kernel k, Task current) {
-        if (resource < 0 || resource >= Rlimits.RLIM_NLIMITS) {
+        if (resource < 0 || resource >= Resource.RLIM_NLIMITS) {
             return Errno.EINVAL.ret();
         }
         Rlimits rlim = current.signal.rlim;
@@ -50,7 +51,7 @@ public final class Rlimit extends Syscall {
             if (Long.compareUnsigned(soft, hard) > 0) {
                 return Errno.EINVAL.ret();
             }
-            if (resource == Rlimits.RLIMIT_NOFILE && Long.compareUnsigned(hard, Rlimits.NR_OPEN) > 0) {
+            if (resource == Resource.RLIMIT_NOFILE && Long.compareUnsigned(hard, Rlimits.NR_OPEN) > 0) {
                 return Errno.EPERM.ret();
             }
             if (Long.compareUnsigned(hard, rlim.max[resource]) > 0 && !current.capable()) { // capable(CAP_SYS_RESOURCE)

@@ -1,6 +1,11 @@
 package ksim.kernel.sys;
 
-import ksim.kernel.Errno;
+import static ksim.abi.Resource.RUSAGE_BOTH;
+import static ksim.abi.Resource.RUSAGE_CHILDREN;
+import static ksim.abi.Resource.RUSAGE_SELF;
+import static ksim.abi.Resource.RUSAGE_THREAD;
+
+import ksim.abi.Errno;
 import ksim.kernel.Kernel;
 import ksim.kernel.sched.Cputime;
 import ksim.kernel.task.SignalStruct;
@@ -16,8 +21,6 @@ import ksim.kernel.task.UserPtr;
 public final class Rusage {
     private Rusage() {}
 
-    /** include/uapi/linux/resource.h: whose usage getrusage() reports (RUSAGE_BOTH is wait4()'s, not the call's). */
-    public static final int RUSAGE_SELF = 0, RUSAGE_CHILDREN = -1, RUSAGE_BOTH = -2, RUSAGE_THREAD = 1;
 
     /** struct rusage as far as ksim keeps it: ru_utime and ru_stime in µs (struct timeval), ru_nvcsw, ru_nivcsw. */
     public record Usage(long utimeUs, long stimeUs, long nvcsw, long nivcsw) {}

@@ -1,8 +1,8 @@
 package ksim.kernel.sys;
 
-import ksim.kernel.Errno;
+import ksim.abi.Clone;
+import ksim.abi.Errno;
 import ksim.kernel.Kernel;
-import ksim.kernel.fork.CloneFlags;
 import ksim.kernel.pid.PidNamespace;
 import ksim.kernel.task.Syscall;
 import ksim.kernel.task.Task;
@@ -13,10 +13,10 @@ import ksim.kernel.task.Task;
  * it is). Other namespace flags are accepted and change nothing ksim models.
  */
 public final class Unshare extends Syscall {
-    private static final long ALLOWED = CloneFlags.CLONE_THREAD | CloneFlags.CLONE_FS | CloneFlags.CLONE_NEWNS
-            | CloneFlags.CLONE_SIGHAND | CloneFlags.CLONE_VM | CloneFlags.CLONE_FILES | CloneFlags.CLONE_SYSVSEM
-            | CloneFlags.CLONE_NEWUTS | CloneFlags.CLONE_NEWIPC | CloneFlags.CLONE_NEWNET | CloneFlags.CLONE_NEWUSER
-            | CloneFlags.CLONE_NEWPID | CloneFlags.CLONE_NEWCGROUP | CloneFlags.CLONE_NEWTIME;
+    private static final long ALLOWED = Clone.CLONE_THREAD | Clone.CLONE_FS | Clone.CLONE_NEWNS
+            | Clone.CLONE_SIGHAND | Clone.CLONE_VM | Clone.CLONE_FILES | Clone.CLONE_SYSVSEM
+            | Clone.CLONE_NEWUTS | Clone.CLONE_NEWIPC | Clone.CLONE_NEWNET | Clone.CLONE_NEWUSER
+            | Clone.CLONE_NEWPID | Clone.CLONE_NEWCGROUP | Clone.CLONE_NEWTIME;
 
     private final long flags;
 
@@ -34,7 +34,7 @@ public final class Unshare extends Syscall {
         if ((flags & ~ALLOWED) != 0) { // check_unshare_flags()
             return Errno.EINVAL.ret();
         }
-        if ((flags & CloneFlags.CLONE_NEWPID) == 0) {
+        if ((flags & Clone.CLONE_NEWPID) == 0) {
             return 0;
         }
         if (!current.capable()) { // ns_capable(CAP_SYS_ADMIN)

@@ -1,18 +1,15 @@
 package ksim.kernel.task;
 
+import static ksim.abi.Resource.*;
+
 import java.util.Arrays;
 
 /**
- * include/uapi/asm-generic/resource.h and include/asm-generic/resource.h: the 16 resource
- * limits a thread group shares (signal->rlim), with init_task's defaults. RLIM_INFINITY is
- * ~0UL, so limits compare as unsigned numbers.
+ * The {@link ksim.abi.Resource} limits a thread group shares (signal->rlim), with init_task's
+ * defaults (include/asm-generic/resource.h). RLIM_INFINITY is ~0UL, so limits compare as
+ * unsigned numbers.
  */
 public final class Rlimits {
-    public static final int RLIMIT_CPU = 0, RLIMIT_FSIZE = 1, RLIMIT_DATA = 2, RLIMIT_STACK = 3, RLIMIT_CORE = 4,
-            RLIMIT_RSS = 5, RLIMIT_NPROC = 6, RLIMIT_NOFILE = 7, RLIMIT_MEMLOCK = 8, RLIMIT_AS = 9,
-            RLIMIT_LOCKS = 10, RLIMIT_SIGPENDING = 11, RLIMIT_MSGQUEUE = 12, RLIMIT_NICE = 13,
-            RLIMIT_RTPRIO = 14, RLIMIT_RTTIME = 15, RLIM_NLIMITS = 16;
-    public static final long RLIM_INFINITY = -1L;
     /** sysctl_nr_open: the hard ceiling of RLIMIT_NOFILE. */
     public static final long NR_OPEN = 1024 * 1024;
 

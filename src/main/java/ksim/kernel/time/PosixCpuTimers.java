@@ -1,9 +1,9 @@
 package ksim.kernel.time;
 
+import ksim.abi.Resource;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
-import ksim.kernel.signal.Signal;
 import ksim.kernel.signal.Signals;
-import ksim.kernel.task.Rlimits;
 import ksim.kernel.task.SignalStruct;
 import ksim.kernel.task.Task;
 
@@ -22,19 +22,19 @@ public final class PosixCpuTimers {
     /** run_posix_cpu_timers() for {@code tsk}, the task a tick found running. */
     public static void runPosixCpuTimers(Kernel k, Task tsk) {
         SignalStruct sig = tsk.signal;
-        long soft = sig.rlim.cur[Rlimits.RLIMIT_CPU];
-        if (soft == Rlimits.RLIM_INFINITY || (sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0) {
+        long soft = sig.rlim.cur[Resource.RLIMIT_CPU];
+        if (soft == Resource.RLIM_INFINITY || (sig.flags & SignalStruct.SIGNAL_GROUP_EXIT) != 0) {
             return;
         }
-        long hard = sig.rlim.max[Rlimits.RLIMIT_CPU];
+        long hard = sig.rlim.max[Resource.RLIMIT_CPU];
         long ptime = profTime(tsk);
-        if (hard != Rlimits.RLIM_INFINITY && Long.compareUnsigned(ptime, mulSec(hard)) >= 0) {
+        if (hard != Resource.RLIM_INFINITY && Long.compareUnsigned(ptime, mulSec(hard)) >= 0) {
             Signals.sendSignal(k, Signal.SIGKILL, tsk); // at the hard limit: no further action
             return;
         }
         if (Long.compareUnsigned(ptime, mulSec(soft)) >= 0) {
             Signals.sendSignal(k, Signal.SIGXCPU, tsk);
-            sig.rlim.set(Rlimits.RLIMIT_CPU, soft + 1, hard);
+            sig.rlim.set(Resource.RLIMIT_CPU, soft + 1, hard);
         }
     }
 

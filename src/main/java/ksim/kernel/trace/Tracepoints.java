@@ -3,11 +3,13 @@ package ksim.kernel.trace;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import ksim.abi.SigAction;
+import ksim.abi.Signal;
 import ksim.kernel.Kernel;
 import ksim.kernel.pid.Pid;
 import ksim.kernel.pid.PidType;
 import ksim.kernel.sched.RunQueue;
-import ksim.kernel.signal.Signal;
+import ksim.kernel.signal.SigHand;
 import ksim.kernel.signal.Signals;
 import ksim.kernel.task.Task;
 import ksim.kernel.task.TaskState;
@@ -34,8 +36,6 @@ public final class Tracepoints {
     /** The kinds of context an event is emitted from (the flags' hardirq/softirq column). */
     public static final int TASK = 0, HARDIRQ = 1, SOFTIRQ = 2;
 
-    /** SA_RESTORER: glibc's sigaction() always sets it, so every disposition a program set shows it. */
-    static final long SA_RESTORER = 0x04000000L;
     /**
      * sa_handler of a caught signal: the scenario program's handler, at a fixed address in a
      * position-independent executable loaded at 0x555555554000 (the base without address
@@ -252,9 +252,9 @@ public final class Tracepoints {
     public void signalDeliver(Task current, int sig, int code) {
         int handler = current.sighand.handler(sig - 1);
         long saFlags = current.sighand.flags(sig - 1);
-        long address = handler == Signal.SIG_CATCH ? CATCH_HANDLER : handler;
-        if (handler != Signal.SIG_DFL || saFlags != 0) {
-            saFlags |= SA_RESTORER; // set through glibc's sigaction()
+        long address = handler == SigHand.SIG_CATCH ? CATCH_HANDLER : handler;
+        if (handler != SigAction.SIG_DFL || saFlags != 0) {
+            saFlags |= SigAction.SA_RESTORER; // glibc's sigaction() always sets it
         }
         emit(true, 1, new Tp.SignalDeliver(sig, 0, code, address, saFlags));
     }

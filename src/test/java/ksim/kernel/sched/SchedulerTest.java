@@ -1,5 +1,6 @@
 package ksim.kernel.sched;
 
+import ksim.abi.Sched;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -44,14 +45,14 @@ class SchedulerTest {
         }
         assertEquals(List.of("stop", "rt", "fair", "idle"), names);
         assertTrue(c.stop.above(c.rt) && c.rt.above(c.fair) && c.fair.above(c.idle) && !c.fair.above(c.rt));
-        assertSame(c.rt, c.setschedulerClass(SchedCalls.SCHED_FIFO, 0));
-        assertSame(c.rt, c.setschedulerClass(SchedCalls.SCHED_RR, 98));
-        assertSame(c.rt, c.setschedulerClass(SchedCalls.SCHED_NORMAL, 50));
-        for (int policy : new int[] {SchedCalls.SCHED_NORMAL, SchedCalls.SCHED_BATCH, SchedCalls.SCHED_IDLE}) {
+        assertSame(c.rt, c.setschedulerClass(Sched.SCHED_FIFO, 0));
+        assertSame(c.rt, c.setschedulerClass(Sched.SCHED_RR, 98));
+        assertSame(c.rt, c.setschedulerClass(Sched.SCHED_NORMAL, 50));
+        for (int policy : new int[] {Sched.SCHED_NORMAL, Sched.SCHED_BATCH, Sched.SCHED_IDLE}) {
             assertSame(c.fair, c.setschedulerClass(policy, 120));
             assertTrue(c.validPolicy(policy));
         }
-        assertFalse(c.validPolicy(SchedCalls.SCHED_DEADLINE));
+        assertFalse(c.validPolicy(Sched.SCHED_DEADLINE));
         assertFalse(c.validPolicy(4));
         assertTrue(c.fair instanceof EevdfSchedClass);
         cfg.sched = KernelConfig.SchedMode.CFS;

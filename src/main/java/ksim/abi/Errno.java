@@ -1,8 +1,10 @@
-package ksim.kernel;
+package ksim.abi;
 
 /**
- * include/uapi/asm-generic/errno-base.h and errno.h, plus the kernel-internal restart codes
- * of include/linux/errno.h. System calls return {@code -errno} as a long, as the kernel does.
+ * include/uapi/asm-generic/errno-base.h and errno.h: the error numbers, named. Past them the
+ * kernel's own restart codes (include/linux/errno.h), which a system call may return inside
+ * the kernel but user space never sees: signal delivery turns them into EINTR or a restart.
+ * System calls return {@code -errno} as a long, as the kernel does.
  */
 public enum Errno {
     EPERM(1), ENOENT(2), ESRCH(3), EINTR(4), EIO(5), ENXIO(6), E2BIG(7), ENOEXEC(8), EBADF(9),

@@ -1,10 +1,14 @@
-package ksim.kernel.fork;
+package ksim.abi;
 
-/** include/uapi/linux/sched.h: clone flags. The low byte (CSIGNAL) is the exit signal. */
-public final class CloneFlags {
-    private CloneFlags() {}
+/**
+ * include/uapi/linux/sched.h: the clone flags. The low byte (CSIGNAL) is the exit signal;
+ * the flags past bit 31 only clone3() takes.
+ */
+public final class Clone {
+    private Clone() {}
 
     public static final long CSIGNAL = 0x000000ffL;
+    public static final long CLONE_NEWTIME = 0x00000080L;
     public static final long CLONE_VM = 0x00000100L;
     public static final long CLONE_FS = 0x00000200L;
     public static final long CLONE_FILES = 0x00000400L;
@@ -29,7 +33,6 @@ public final class CloneFlags {
     public static final long CLONE_NEWPID = 0x20000000L;
     public static final long CLONE_NEWNET = 0x40000000L;
     public static final long CLONE_IO = 0x80000000L;
-    public static final long CLONE_NEWTIME = 0x00000080L;
     public static final long CLONE_CLEAR_SIGHAND = 0x100000000L;
     public static final long CLONE_INTO_CGROUP = 0x200000000L;
 }
