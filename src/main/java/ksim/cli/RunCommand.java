@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
     boolean dmesg;
 
     @Option(names = "--ftrace", paramLabel = "OUT",
-            description = "write the run's sched, task and signal trace events to OUT as the kernel's trace file shows them (nop tracer, record-tgid)")
+            description = "write the run's sched, task and signal trace events to OUT as the kernel's trace file"
+                + " shows them (nop tracer, record-tgid)")
     Path ftrace;
 
     @Option(names = "--perfetto", paramLabel = "OUT.json",

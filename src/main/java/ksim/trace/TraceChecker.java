@@ -47,7 +47,8 @@ public final class TraceChecker {
     static final Pattern LINE = Pattern.compile(
             "^\\s*(.*)-(\\d+)\\s+(?:\\(\\s*(-+|\\d+)\\)\\s+)?\\[(\\d+)\\]\\s+(\\S{4,5})\\s+(\\d+)\\.(\\d{6}): (\\w+): (.*)$");
     private static final Pattern SWITCH = Pattern.compile(
-            "^prev_comm=(.*) prev_pid=(-?\\d+) prev_prio=(-?\\d+) prev_state=(\\S+) ==> next_comm=(.*) next_pid=(-?\\d+) next_prio=(-?\\d+)$");
+            "^prev_comm=(.*) prev_pid=(-?\\d+) prev_prio=(-?\\d+) prev_state=(\\S+)"
+            + " ==> next_comm=(.*) next_pid=(-?\\d+) next_prio=(-?\\d+)$");
     private static final Pattern STATE = Pattern.compile("^(R\\+?|[SDTtXZPI](\\|[SDTtXZPI])*\\+?)$");
     private static final Pattern HEADER_COUNTS = Pattern.compile("^# entries-in-buffer/entries-written: (\\d+)/(\\d+)\\s+#P:(\\d+)$");
 

@@ -1,6 +1,5 @@
 package ksim.tools;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,22 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import ksim.kernel.proc.ProcView;
 import ksim.scenario.Ast;
-import ksim.scenario.Capture;
 import ksim.scenario.Parser;
 import ksim.scenario.ProcGolden;
-import ksim.scenario.Recorder;
 import ksim.scenario.ScenarioRunner;
-import ksim.scenario.ToolCapture;
 import ksim.scenario.TraceCompare;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

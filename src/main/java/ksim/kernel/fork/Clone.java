@@ -27,7 +27,8 @@ public final class Clone extends Syscall {
 
     @Override
     public java.util.List<String> sleepFrames() {
-        return java.util.List.of("schedule_timeout", "__wait_for_common", "wait_for_completion_state", "kernel_clone", "__do_sys_clone", "__x64_sys_clone");
+        return java.util.List.of("schedule_timeout", "__wait_for_common", "wait_for_completion_state", "kernel_clone",
+                "__do_sys_clone", "__x64_sys_clone");
     }
 
     @Override

@@ -35,7 +35,10 @@ final class LoadBalance {
         return s.rqs;
     }
 
-    /** select_task_rq() for fork (sched_balance_find_dst_cpu()): the allowed CPU with the fewest runnable tasks; the parent's wins a tie. */
+    /**
+     * select_task_rq() for fork (sched_balance_find_dst_cpu()): the allowed CPU with the fewest
+     * runnable tasks; the parent's wins a tie.
+     */
     int selectTaskRqFork(Task p) {
         RunQueue best = null;
         for (RunQueue rq : rqs()) {

@@ -242,7 +242,8 @@ public final class SchedCalls {
             if (p == null) {
                 return Errno.ESRCH.ret();
             }
-            if (p.cred.uid() != t.cred.euid() && p.cred.euid() != t.cred.euid() && !t.capable()) { // check_same_owner() || capable(CAP_SYS_NICE)
+            // check_same_owner() || capable(CAP_SYS_NICE)
+            if (p.cred.uid() != t.cred.euid() && p.cred.euid() != t.cred.euid() && !t.capable()) {
                 return Errno.EPERM.ret();
             }
             BitSet online = new BitSet();
